@@ -1,0 +1,120 @@
+// The frame of every page: skip link, header with the service name, menu and
+// language switch, Exit this page (public pages), main content and footer.
+import type { ReactNode } from "react";
+import { Link, useLocation } from "@remix-run/react";
+import { useLang, useT } from "~/features/i18n/i18n.ts";
+import { localisePath, otherLang, stripLang } from "~/features/i18n/languages.ts";
+import { ExitThisPage } from "./ExitThisPage.tsx";
+
+const NAV = [
+  { key: "nav.walkthrough", path: "/walkthrough" },
+  { key: "nav.evidence", path: "/evidence" },
+  { key: "nav.getHelp", path: "/get-help" },
+] as const;
+
+export function PageChrome({ children, showExit = true }: { children: ReactNode; showExit?: boolean }) {
+  const t = useT();
+  const lang = useLang();
+  const { pathname } = useLocation();
+  const neutralPath = stripLang(pathname);
+  const other = otherLang(lang);
+
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link">
+        {t("skipLink")}
+      </a>
+      <header className="govuk-generic-header" role="banner">
+        <div className="govuk-generic-header__container govuk-width-container">
+          <div className="govuk-generic-header__logo">
+            <Link to={localisePath("/", lang)} className="govuk-generic-header__homepage-link">
+              {t("serviceName")}
+            </Link>
+          </div>
+        </div>
+      </header>
+      <section aria-label={t("serviceName")} className="govuk-service-navigation">
+        <div className="govuk-width-container">
+          <div className="govuk-service-navigation__container">
+            <nav aria-label={t("nav.label")} className="govuk-service-navigation__wrapper">
+              <ul className="govuk-service-navigation__list" id="navigation">
+                {NAV.map((item) => {
+                  const active = neutralPath === item.path || neutralPath.startsWith(`${item.path}/`);
+                  return (
+                    <li
+                      key={item.path}
+                      className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}
+                    >
+                      <Link
+                        className="govuk-service-navigation__link"
+                        to={localisePath(item.path, lang)}
+                        aria-current={active ? "true" : undefined}
+                      >
+                        {t(item.key)}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          </div>
+          <nav className="govuk-language-navigation" aria-label={t("language.switchLabel")}>
+            <ul className="govuk-language-navigation__list">
+              <li className="govuk-language-navigation__list-item">
+                <span className="govuk-language-navigation__text" aria-current="true" lang={lang}>
+                  {t("language.name")}
+                </span>
+              </li>
+              <li className="govuk-language-navigation__list-item">
+                <a
+                  className="govuk-language-navigation__link"
+                  href={localisePath(neutralPath, other)}
+                  lang={other}
+                  hrefLang={other}
+                  rel="alternate"
+                  data-testid="language-switch"
+                >
+                  {t("language.switchTo")}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </section>
+      <div className="govuk-width-container">
+        {showExit ? <ExitThisPage /> : null}
+        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <h2 className="govuk-visually-hidden">{t("footer.heading")}</h2>
+              <ul className="govuk-footer__inline-list">
+                {(
+                  [
+                    ["footer.getHelp", "/get-help"],
+                    ["footer.leavingNoTrace", "/leaving-no-trace"],
+                    ["footer.accessibility", "/accessibility"],
+                    ["footer.privacy", "/privacy"],
+                    ["footer.cookies", "/cookies"],
+                  ] as const
+                ).map(([key, path]) => (
+                  <li key={path} className="govuk-footer__inline-list-item">
+                    <Link className="govuk-footer__link" to={localisePath(path, lang)}>
+                      {t(key)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <p className="govuk-body-s">{t("footer.noCookies")}</p>
+              <span className="govuk-footer__licence-description">{t("footer.licence")}</span>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

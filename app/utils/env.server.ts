@@ -1,0 +1,66 @@
+// Configuration comes from the environment and is checked once, at start-up.
+// Without DATABASE_URL the portal runs in local mode: an embedded PostgreSQL in
+// ./data, mail written to ./data/mail, generated secrets kept in ./data. In
+// production (NODE_ENV=production with DATABASE_URL) the secrets are required.
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65535);
+const secret = z.string().min(32, "must be at least 32 characters");
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: port.default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    /** The address users reach the portal at, used in e-mailed links. */
+    PUBLIC_URL: z.url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+      .optional(),
+    EMBEDDED_PG_PORT: port.default(5439),
+    DATA_DIR: z.string().min(1).default("./data"),
+    SESSION_SECRET: secret.optional(),
+    /** 32 bytes, base64: the key for fields encrypted at rest. */
+    ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes encoded as base64")
+      .optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("RASSO portal <no-reply@portal.example>"),
+    /** Hide the HSTS header only where the portal is served over plain HTTP on purpose. */
+    HSTS: z.enum(["on", "off"]).default("on"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production" || !env.DATABASE_URL) return;
+    for (const key of ["SESSION_SECRET", "ENCRYPTION_KEY", "SMTP_URL", "PUBLIC_URL"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`The portal's configuration is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+  );
+}
+
+/** True when the portal runs on its embedded defaults rather than real services. */
+export function isLocalMode(env: Env) {
+  return !env.DATABASE_URL;
+}

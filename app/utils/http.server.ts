@@ -1,0 +1,19 @@
+// Response helpers shared by routes.
+import type { HeadersFunction } from "@remix-run/node";
+import { isLang, type Lang } from "~/features/i18n/languages.ts";
+
+/**
+ * Public pages are the same for every reader: a shared cache (a CDN) may keep
+ * them for a few minutes, and serve a stale copy while it fetches a fresh one.
+ * They never set cookies and reflect nothing from the request.
+ */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=300, s-maxage=600, stale-while-revalidate=86400";
+
+export const publicHeaders: HeadersFunction = () => ({ "Cache-Control": PUBLIC_CACHE_CONTROL });
+
+/** The language of a ($lang) route; any prefix other than "cy" is a 404. */
+export function requireLang(param: string | undefined): Lang {
+  if (param === undefined) return "en";
+  if (param === "cy" && isLang(param)) return param;
+  throw new Response("Not found", { status: 404 });
+}
