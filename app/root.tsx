@@ -1,6 +1,7 @@
-import type { LinksFunction, LoaderFunctionArgs, ShouldRevalidateFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
+  type ShouldRevalidateFunction,
   Links,
   Meta,
   Outlet,
@@ -110,3 +111,9 @@ export function ErrorBoundary() {
     </PageChrome>
   );
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const page = data ? (notFound ? data.errors.notFound : data.errors.serverError) : undefined;
+  return [{ title: `${page?.title ?? (notFound ? "Page not found" : "RASSO portal")} – ${data?.ui.serviceName ?? "RASSO portal"}` }];
+};

@@ -1,8 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { InfoPageRoute, infoPageMeta } from "~/components/content/InfoPageView.tsx";
-import { infoPageLoader } from "~/features/content/pages.server.ts";
+import { loadInfoPage } from "~/features/content/pages.server.ts";
 import { publicHeaders } from "~/utils/http.server.ts";
 
 export const headers = publicHeaders;
-export const loader = infoPageLoader("leavingNoTrace");
 export const meta = infoPageMeta;
 export default InfoPageRoute;
+
+// A function declaration, so the browser build can drop it with its import.
+export async function loader({ params }: LoaderFunctionArgs) {
+  return loadInfoPage(params, "leavingNoTrace");
+}

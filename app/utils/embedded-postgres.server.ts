@@ -45,6 +45,8 @@ export async function startEmbeddedPostgres({
 
   if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
     fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+    // Run as root, PostgreSQL runs as its own user, who must reach the folder.
+    if (process.getuid?.() === 0) fs.chmodSync(path.dirname(databaseDir), 0o755);
     await pg.initialise();
   } else {
     // A crashed run can leave a stale lock file behind.

@@ -41,7 +41,7 @@ export function errorPages(lang: Lang) {
   return { notFound: infoPage(lang, "notFound"), serverError: infoPage(lang, "serverError") };
 }
 
-/** The loader of an information page route: its content in the URL's language. */
-export function infoPageLoader(name: InfoPageName) {
-  return ({ params }: { params: { lang?: string } }) => ({ page: infoPage(requireLang(params.lang), name) });
+/** What an information page route's loader returns: the page in the URL's language. */
+export function loadInfoPage(params: { lang?: string }, name: InfoPageName) {
+  return { page: infoPage(requireLang(params.lang), name) };
 }

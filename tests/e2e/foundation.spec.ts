@@ -1,0 +1,162 @@
+import { expect, expectAccessible, test } from "./fixtures.ts";
+
+const NEUTRAL_SITE = "https://www.bbc.co.uk/weather";
+
+test.describe("home page", () => {
+  for (const [path, lang, title] of [
+    ["/", "en", "Support and information after rape or sexual assault"],
+    ["/cy", "cy", "Cymorth a gwybodaeth ar ôl trais rhywiol neu ymosodiad rhywiol"],
+  ] as const) {
+    test(`${path} is in ${lang}, declares both languages and sets no cookie`, async ({ page, visit, context }) => {
+      const setCookies: string[] = [];
+      page.on("response", async (response) => {
+        const header = await response.headerValue("set-cookie");
+        if (header) setCookies.push(`${response.url()}: ${header}`);
+      });
+      await visit(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", /\/$/);
+      await expect(page.locator('link[rel="alternate"][hreflang="cy"]')).toHaveAttribute("href", /\/cy$/);
+      expect(setCookies).toEqual([]);
+      expect(await context.cookies()).toEqual([]);
+    });
+  }
+});
+
+test.describe("language switch", () => {
+  test("keeps the reader on the same page in the other language", async ({ page, visit }) => {
+    await visit("/cookies");
+    await page.getByRole("link", { name: "Cymraeg" }).click();
+    await expect(page).toHaveURL(/\/cy\/cookies$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cwcis");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(/\/cookies$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cookies");
+  });
+});
+
+test.describe("Exit this page", () => {
+  test.beforeEach(async ({ context }) => {
+    // No real network here: the neutral site is answered locally.
+    await context.route("https://www.bbc.co.uk/**", (route) =>
+      route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Weather</title><h1>Weather</h1>" }),
+    );
+  });
+
+  test("leaves at once when clicked, covering the page and replacing it in history", async ({ page, visit }) => {
+    await page.goto("about:blank");
+    await visit("/get-help");
+    await page.getByRole("button", { name: "Exit this page" }).click();
+    await expect(page).toHaveURL(NEUTRAL_SITE);
+    await page.goBack();
+    await expect(page).toHaveURL("about:blank");
+  });
+
+  test("covers the page in the same moment, and announces it", async ({ page, visit }) => {
+    await visit("/");
+    await page.route(NEUTRAL_SITE, () => {}); // hold the navigation so the page stays to be inspected
+    const seen = await page.evaluate(async () => {
+      (document.querySelector('[data-testid="exit-this-page"]') as HTMLElement).click();
+      const overlayAtOnce = document.querySelector(".govuk-exit-this-page-overlay")?.textContent ?? null;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { overlayAtOnce, announced: document.querySelector('[data-testid="exit-announcement"]')?.textContent };
+    });
+    expect(seen).toEqual({ overlayAtOnce: "Exiting page.", announced: "Exiting page." });
+  });
+
+  test("leaves when Shift is pressed three times, announcing progress", async ({ page, visit }) => {
+    await visit("/cy");
+    await page.keyboard.press("Shift");
+    await expect(page.getByTestId("exit-announcement")).toHaveText("Shift, pwyswch 2 waith eto i adael.");
+    await page.keyboard.press("Shift");
+    await expect(page.getByTestId("exit-announcement")).toHaveText("Shift, pwyswch 1 waith eto i adael.");
+    await page.keyboard.press("Shift");
+    await expect(page).toHaveURL(NEUTRAL_SITE);
+  });
+
+  test("does not leave when other keys come between the Shift presses", async ({ page, visit }) => {
+    await visit("/");
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("a");
+    await page.keyboard.press("Shift");
+    await expect(page).toHaveURL(/\/$/);
+  });
+});
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("Exit this page is a plain link that still works", async ({ page, visit, context }) => {
+    await context.route("https://www.bbc.co.uk/**", (route) =>
+      route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Weather</title>" }),
+    );
+    await visit("/leaving-no-trace");
+    await page.getByRole("button", { name: "Exit this page" }).click();
+    await expect(page).toHaveURL(NEUTRAL_SITE);
+  });
+
+  test("the language switch works", async ({ page, visit }) => {
+    await visit("/privacy");
+    await page.getByRole("link", { name: "Cymraeg" }).click();
+    await expect(page).toHaveURL(/\/cy\/privacy$/);
+  });
+});
+
+test.describe("responses", () => {
+  test("carry an enforced CSP with a fresh nonce, HSTS and no cookie", async ({ request }) => {
+    const nonces = [];
+    for (const path of ["/", "/cy", "/accessibility"]) {
+      const response = await request.get(path);
+      expect(response.status()).toBe(200);
+      const headers = response.headers();
+      const csp = headers["content-security-policy"] ?? "";
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("base-uri 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(headers["strict-transport-security"]).toMatch(/max-age=\d{8}/);
+      expect(headers["referrer-policy"]).toBe("no-referrer");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["permissions-policy"]).toContain("camera=()");
+      expect(headers["set-cookie"]).toBeUndefined();
+      expect(headers["cache-control"]).toMatch(/public/);
+      const nonce = csp.match(/'nonce-([^']+)'/)![1];
+      expect(await response.text()).toContain(`nonce="${nonce}"`);
+      nonces.push(nonce);
+    }
+    expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
+  test("fingerprinted assets are cached for a year, and compressed", async ({ request, page }) => {
+    await page.goto("/");
+    const css = await page.locator('link[rel="stylesheet"]').first().getAttribute("href");
+    const response = await request.get(css!, { headers: { "accept-encoding": "gzip" } });
+    expect(response.headers()["cache-control"]).toMatch(/max-age=31536000.*immutable/);
+    expect(response.headers()["content-encoding"]).toBe("gzip");
+  });
+
+  test("the health check reports the database", async ({ request }) => {
+    const response = await request.get("/healthz");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  test.describe(() => {
+    test.use({ allowConsole: [/status of 404/] });
+    test("unknown pages are a 404 in the right language", async ({ page }) => {
+    const response = await page.goto("/cy/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Heb ddod o hyd i'r dudalen");
+    await expectAccessible(page);
+    });
+  });
+
+  test("cross-site form posts are refused", async ({ request }) => {
+    const response = await request.post("/", { headers: { "sec-fetch-site": "cross-site" }, form: { a: "b" } });
+    expect(response.status()).toBe(403);
+  });
+});
