@@ -1,0 +1,122 @@
+// Calendar dates without times ("2026-11-23"), and counting in working days
+// (Monday to Friday, less England and Wales bank holidays) or calendar days.
+// Pure: the walkthrough's deadlines and the query response clock share it.
+import holidays from "./bank-holidays-england-wales.json";
+
+export type IsoDate = string; // YYYY-MM-DD
+
+const HOLIDAYS = new Set<string>(holidays.dates);
+const [FIRST_YEAR, LAST_YEAR] = holidays.coveredYears as [number, number];
+
+export class OutsideCoveredYearsError extends Error {
+  constructor(date: IsoDate) {
+    super(`Bank holidays are not known for ${date.slice(0, 4)}.`);
+  }
+}
+
+function toUtc(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+function fromUtc(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A real calendar date from its parts, or null ("31 February" is not one). */
+export function makeDate(year: number, month: number, day: number): IsoDate | null {
+  if (![year, month, day].every(Number.isInteger) || year < 1000 || year > 9999) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return fromUtc(date);
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  const next = toUtc(date);
+  next.setUTCDate(next.getUTCDate() + days);
+  return fromUtc(next);
+}
+
+export function isWeekend(date: IsoDate): boolean {
+  const day = toUtc(date).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+function assertCovered(date: IsoDate) {
+  const year = Number(date.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw new OutsideCoveredYearsError(date);
+}
+
+export function isBankHoliday(date: IsoDate): boolean {
+  assertCovered(date);
+  return HOLIDAYS.has(date);
+}
+
+export function isWorkingDay(date: IsoDate): boolean {
+  return !isWeekend(date) && !isBankHoliday(date);
+}
+
+/**
+ * The date `days` working days after `date`. The day itself never counts, so
+ * something told on a Friday has its first working day on Monday, and
+ * something told on a Saturday also counts Monday as day one.
+ */
+export function addWorkingDays(date: IsoDate, days: number): IsoDate {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError("days must be a whole number, 0 or more");
+  let current = date;
+  let counted = 0;
+  while (counted < days) {
+    current = addCalendarDays(current, 1);
+    if (isWorkingDay(current)) counted += 1;
+  }
+  return current;
+}
+
+/** Today's date in England and Wales. */
+export function todayInLondon(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
+}
+
+/** Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is earlier. */
+export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
+  if (to === from) return 0;
+  const forward = to > from;
+  let current = from;
+  let count = 0;
+  while (current !== to) {
+    current = addCalendarDays(current, forward ? 1 : -1);
+    if (isWorkingDay(current)) count += 1;
+  }
+  return forward ? count : -count;
+}
+
+/** A date for people to read, in English or Welsh: "Monday 7 December 2026". */
+export function formatLongDate(date: IsoDate, lang: "en" | "cy"): string {
+  const parts = new Intl.DateTimeFormat(lang === "cy" ? "cy-GB" : "en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).formatToParts(toUtc(date));
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+  return `${get("weekday")} ${get("day")} ${get("month")} ${get("year")}`;
+}
+
+export type DateInput = { day?: string; month?: string; year?: string };
+export type DateInputResult = { date: IsoDate } | { error: "forms.dateIncomplete" | "forms.dateInvalid" | "forms.dateInFuture" | "forms.dateTooOld" };
+
+/**
+ * A date typed into the three boxes of a date field, checked: complete, real,
+ * not after `today` and not before 2000.
+ */
+export function parsePastDate(input: DateInput, today: IsoDate): DateInputResult {
+  const clean = (value: string | undefined) => (value ?? "").trim();
+  const [day, month, year] = [clean(input.day), clean(input.month), clean(input.year)];
+  if (!day || !month || !year) return { error: "forms.dateIncomplete" };
+  if (![day, month, year].every((part) => /^\d+$/.test(part)) || year.length !== 4) return { error: "forms.dateInvalid" };
+  const date = makeDate(Number(year), Number(month), Number(day));
+  if (!date) return { error: "forms.dateInvalid" };
+  if (date > today) return { error: "forms.dateInFuture" };
+  if (date < "2000-01-01") return { error: "forms.dateTooOld" };
+  return { date };
+}
