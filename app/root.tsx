@@ -9,6 +9,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -19,6 +20,7 @@ import { errorPages } from "~/features/content/pages.server.ts";
 import { provideStrings, useT } from "~/features/i18n/i18n.ts";
 import { LANGUAGES, langFromPath, localisePath, stripLang } from "~/features/i18n/languages.ts";
 import { uiStrings } from "~/features/i18n/resources.server.ts";
+import { enhanceScriptUrl } from "~/utils/assets.server.ts";
 import { useNonce } from "~/utils/nonce.tsx";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import stylesHref from "~/styles/generated/main.css";
@@ -31,7 +33,13 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const lang = langFromPath(url.pathname);
-  return { lang, ui: uiStrings(lang), origin: publicOrigin(request), errors: errorPages(lang) };
+  return {
+    lang,
+    ui: uiStrings(lang),
+    origin: publicOrigin(request),
+    errors: errorPages(lang),
+    enhanceUrl: enhanceScriptUrl(),
+  };
 }
 
 // The root data depends only on the language of the URL.
@@ -47,14 +55,19 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = data?.lang ?? langFromPath(pathname);
   if (data) provideStrings(data.lang, data.ui);
   const neutral = stripLang(pathname);
+  // Public pages are complete as served: they load only a small enhancement
+  // script. Routes that need React in the browser say so with handle.hydrate.
+  const hydrate = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
 
   return (
-    <html lang={lang} dir="ltr" className="govuk-template govuk-template--rebranded">
+    <html lang={lang} dir="ltr" className="govuk-template govuk-template--rebranded" data-offline={hydrate ? "off" : "on"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b0c0c" />
         <meta name="referrer" content="no-referrer" />
+        {/* react-aria reads the nonce for the <style> elements it adds. */}
+        <meta name="csp-nonce" nonce={nonce} />
         <Meta />
         {data
           ? LANGUAGES.map((l) => (
@@ -73,8 +86,14 @@ export function Layout({ children }: { children: ReactNode }) {
           }}
         />
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : data?.enhanceUrl ? (
+          <script type="module" src={data.enhanceUrl} nonce={nonce} />
+        ) : null}
       </body>
     </html>
   );

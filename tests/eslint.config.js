@@ -6,7 +6,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "bench/results/**"] },
+  { ignores: ["build/**", "public/build/**", "public/sw.js", "app/generated/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "bench/results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

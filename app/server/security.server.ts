@@ -72,6 +72,10 @@ export function crossSiteGuard() {
       res.status(403).type("text/plain").send("Cross-site requests are not accepted.");
       return;
     }
+    // Under Referrer-Policy: no-referrer browsers send "Origin: null" even on
+    // same-origin posts. This check has decided; an opaque origin tells Remix's
+    // own origin check nothing, so it is dropped rather than refused there.
+    if (req.headers.origin === "null") delete req.headers.origin;
     next();
   };
 }

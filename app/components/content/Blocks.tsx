@@ -1,11 +1,10 @@
 // Renders structured content (see ~/features/content/markup.ts) as GOV.UK-styled HTML.
-import type { ReactNode } from "react";
 import { parseInline, resolveTarget, type Block, type Body } from "~/features/content/markup.ts";
-import { useLang } from "~/features/i18n/i18n.ts";
+import { useLang, useT } from "~/features/i18n/i18n.ts";
 
-export type TermRenderer = (props: { id: string; text: string; href: string }) => ReactNode;
-
-export function Inline({ text, renderTerm }: { text: string; renderTerm?: TermRenderer }) {
+// A glossary term is a link to its glossary entry, which works everywhere; the
+// enhancement script turns it into a button that shows the definition in place.
+export function Inline({ text }: { text: string }) {
   const lang = useLang();
   return (
     <>
@@ -21,11 +20,12 @@ export function Inline({ text, renderTerm }: { text: string; renderTerm?: TermRe
             </a>
           );
         }
-        if (link.glossaryId && renderTerm) {
-          return <span key={i}>{renderTerm({ id: link.glossaryId, text: part.text, href: link.href })}</span>;
-        }
-        return (
-          <a key={i} className={link.glossaryId ? "govuk-link app-term-link" : "govuk-link"} href={link.href}>
+        return link.glossaryId ? (
+          <a key={i} className="govuk-link app-term" href={link.href} data-term={link.glossaryId}>
+            {part.text}
+          </a>
+        ) : (
+          <a key={i} className="govuk-link" href={link.href}>
             {part.text}
           </a>
         );
@@ -34,11 +34,12 @@ export function Inline({ text, renderTerm }: { text: string; renderTerm?: TermRe
   );
 }
 
-function BlockView({ block, renderTerm }: { block: Block; renderTerm?: TermRenderer }) {
+function BlockView({ block }: { block: Block }) {
+  const t = useT();
   if (typeof block === "string") {
     return (
       <p className="govuk-body">
-        <Inline text={block} renderTerm={renderTerm} />
+        <Inline text={block} />
       </p>
     );
   }
@@ -49,7 +50,7 @@ function BlockView({ block, renderTerm }: { block: Block; renderTerm?: TermRende
       <Tag className={`govuk-list ${"list" in block ? "govuk-list--bullet" : "govuk-list--number"}`}>
         {items.map((item, i) => (
           <li key={i}>
-            <Inline text={item} renderTerm={renderTerm} />
+            <Inline text={item} />
           </li>
         ))}
       </Tag>
@@ -58,7 +59,7 @@ function BlockView({ block, renderTerm }: { block: Block; renderTerm?: TermRende
   if ("inset" in block) {
     return (
       <div className="govuk-inset-text">
-        <Inline text={block.inset} renderTerm={renderTerm} />
+        <Inline text={block.inset} />
       </div>
     );
   }
@@ -69,23 +70,24 @@ function BlockView({ block, renderTerm }: { block: Block; renderTerm?: TermRende
           !
         </span>
         <strong className="govuk-warning-text__text">
-          <Inline text={block.warning} renderTerm={renderTerm} />
+          <span className="govuk-visually-hidden">{t("warning")} </span>
+          <Inline text={block.warning} />
         </strong>
       </div>
     );
   }
   return (
     <h3 className="govuk-heading-s">
-      <Inline text={block.heading} renderTerm={renderTerm} />
+      <Inline text={block.heading} />
     </h3>
   );
 }
 
-export function Blocks({ body, renderTerm }: { body: Body; renderTerm?: TermRenderer }) {
+export function Blocks({ body }: { body: Body }) {
   return (
     <>
       {body.map((block, i) => (
-        <BlockView key={i} block={block} renderTerm={renderTerm} />
+        <BlockView key={i} block={block} />
       ))}
     </>
   );

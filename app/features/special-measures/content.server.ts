@@ -9,6 +9,7 @@ export type Measure = { name: string; law: string; what: Body; who: Body };
 export type SpecialMeasuresSheet = {
   title: string;
   intro: Body;
+  headings: { what: string; who: string; eligibility: string; howToAsk: string };
   measures: Record<string, Measure>;
   eligibility: Body;
   howToAsk: Body;

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderWalkthroughBooklet } from "~/features/booklet/walkthrough-booklet.server.ts";
+import { evidence } from "~/features/evidence/content.server.ts";
+import type { Lang } from "~/features/i18n/languages.ts";
+import { STAGE_IDS, walkthrough } from "~/features/walkthrough/content.server.ts";
+import { normalise, pdfText as extract } from "../../setup/pdf-text.ts";
+
+type Extracted = { pages: number; text: string };
+
+const rendered: Partial<Record<Lang, { pdf: Buffer } & Extracted>> = {};
+
+beforeAll(async () => {
+  for (const lang of ["en", "cy"] as const) {
+    const pdf = await renderWalkthroughBooklet(lang);
+    rendered[lang] = { pdf, ...(await extract(pdf)) };
+  }
+}, 60_000);
+
+describe.each(["en", "cy"] as const)("the walkthrough booklet in %s", (lang) => {
+  it("is a PDF of more than ten pages", () => {
+    const { pdf, pages } = rendered[lang]!;
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pages).toBeGreaterThan(10);
+  });
+
+  it("has the title, every stage and the checklist as text", () => {
+    const { text } = rendered[lang]!;
+    const guide = walkthrough(lang);
+    expect(text).toContain(normalise(guide.title));
+    for (const id of STAGE_IDS) expect(text).toContain(normalise(guide.stages[id].title));
+    expect(text).toContain(normalise(evidence(lang).checklist.title));
+  });
+
+  it("is served from memory after the first render", async () => {
+    expect(await renderWalkthroughBooklet(lang)).toBe(rendered[lang]!.pdf);
+  });
+});
+
+describe("the Welsh booklet", () => {
+  it("keeps Welsh letters in the extracted text", () => {
+    const { text } = rendered.cy!;
+    expect(walkthrough("cy").title).toContain("ôl");
+    expect(text).toContain("ôl");
+    expect(text).toContain("siŵr");
+  });
+
+  it("numbers its pages in Welsh", () => {
+    expect(rendered.cy!.text).toContain("Tudalen 1 o");
+    expect(rendered.en!.text).toContain("Page 1 of");
+  });
+});
