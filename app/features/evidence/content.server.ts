@@ -49,6 +49,7 @@ export type Evidence = {
     questions: Record<string, string[]>;
   };
   checklist: { title: string; intro: Body; groups: Record<string, ChecklistGroup> };
+  ui: typeof enEvidence.ui;
 };
 
 const files: Record<Lang, Evidence> = {

@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { LANGUAGES, localisePath } from "~/features/i18n/languages.ts";
+import { TOPIC_IDS } from "~/features/evidence/content.server.ts";
 import { STAGE_IDS } from "~/features/walkthrough/stages.ts";
 
 export const OFFLINE_PAGES = [
@@ -13,6 +14,10 @@ export const OFFLINE_PAGES = [
   "/walkthrough/all",
   "/glossary",
   "/special-measures",
+  "/evidence",
+  ...TOPIC_IDS.map((id) => `/evidence/${id}`),
+  "/evidence/checklist",
+  "/evidence/questions",
   "/get-help",
   "/leaving-no-trace",
 ];
