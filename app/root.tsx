@@ -26,7 +26,9 @@ import { publicOrigin } from "~/utils/origin.server.ts";
 import stylesHref from "~/styles/generated/main.css";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesHref },
+  // The id tells react-aria its touch-action rule is already in this sheet
+  // (see _app.scss), so it adds no <style> element that would need a nonce.
+  { rel: "stylesheet", href: stylesHref, id: "react-aria-pressable-style" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -56,7 +58,8 @@ export function Layout({ children }: { children: ReactNode }) {
   if (data) provideStrings(data.lang, data.ui);
   const neutral = stripLang(pathname);
   // Public pages are complete as served: they load only a small enhancement
-  // script. Routes that need React in the browser say so with handle.hydrate.
+  // script, and carry no nonce in their body, so one rendering can serve every
+  // reader. Routes that need React in the browser say so with handle.hydrate.
   const hydrate = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
 
   return (
@@ -67,7 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#0b0c0c" />
         <meta name="referrer" content="no-referrer" />
         {/* react-aria reads the nonce for the <style> elements it adds. */}
-        <meta name="csp-nonce" nonce={nonce} />
+        {hydrate ? <meta name="csp-nonce" nonce={nonce} /> : null}
         <Meta />
         {data
           ? LANGUAGES.map((l) => (
@@ -77,14 +80,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="govuk-template__body">
-        <script
-          nonce={nonce}
-          // Lets GOV.UK styles know scripts run, before first paint.
-          dangerouslySetInnerHTML={{
-            __html:
-              "document.body.className+=' js-enabled'+('noModule' in HTMLScriptElement.prototype?' govuk-frontend-supported':'');",
-          }}
-        />
+        {hydrate ? (
+          <script
+            nonce={nonce}
+            // Lets GOV.UK styles know scripts run, before first paint.
+            dangerouslySetInnerHTML={{ __html: "document.body.className+=' js-enabled govuk-frontend-supported';" }}
+          />
+        ) : null}
         {children}
         {hydrate ? (
           <>
@@ -92,7 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <Scripts nonce={nonce} />
           </>
         ) : data?.enhanceUrl ? (
-          <script type="module" src={data.enhanceUrl} nonce={nonce} />
+          <script type="module" src={data.enhanceUrl} />
         ) : null}
       </body>
     </html>

@@ -4,6 +4,9 @@
 // offline cache. The glossary popover's code loads on first use.
 import { enhanceExitThisPage } from "./exit-this-page.ts";
 
+// GOV.UK styles that depend on scripts running.
+document.body.classList.add("js-enabled", "govuk-frontend-supported");
+
 document.querySelectorAll<HTMLElement>("[data-exit-this-page]").forEach(enhanceExitThisPage);
 
 document.querySelectorAll<HTMLButtonElement>("button[data-print]").forEach((button) => {

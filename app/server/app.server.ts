@@ -1,5 +1,6 @@
 // The Express application: security headers, compression, static assets,
 // health check, and Remix for everything else.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -7,6 +8,7 @@ import compression from "compression";
 import express from "express";
 import type { Db } from "../utils/db.server.ts";
 import { describeError, log } from "../utils/logger.server.ts";
+import { PublicPageCache } from "./page-cache.server.ts";
 import { crossSiteGuard, securityHeaders } from "./security.server.ts";
 
 type Options = {
@@ -14,9 +16,12 @@ type Options = {
   db: Db;
   publicDir: string;
   hsts: boolean;
+  /** The public host (from PUBLIC_URL): only its pages are kept in the page cache. */
+  publicHost?: string;
 };
 
-export function createApp({ build, db, publicDir, hsts }: Options) {
+export function createApp({ build, db, publicDir, hsts, publicHost }: Options) {
+  const pageCache = new PublicPageCache({ hsts, host: publicHost });
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
@@ -44,6 +49,7 @@ export function createApp({ build, db, publicDir, hsts }: Options) {
 
   app.use(crossSiteGuard());
   app.use(requestLog());
+  app.use(pageCache.capture());
 
   app.all(
     "*",
@@ -53,7 +59,11 @@ export function createApp({ build, db, publicDir, hsts }: Options) {
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),
   );
-  return app;
+  // Cached public pages are answered before Express is involved at all.
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (!pageCache.serve(req, res)) app(req, res);
+  };
+  return { app, handle, pageCache };
 }
 
 // Method, route path, status and time only: never query strings or bodies.

@@ -3,7 +3,7 @@
 // in ./data and keeps mail in ./data/mail (local mode).
 import crypto from "node:crypto";
 import fs from "node:fs";
-import type { Server } from "node:http";
+import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as build from "@remix-run/dev/server-build";
@@ -46,14 +46,16 @@ async function main() {
   const db = connectDb(databaseUrl);
   setDb(db);
 
-  const app = createApp({
+  const { handle } = createApp({
     build: build as unknown as ServerBuild,
     db,
     publicDir: path.join(root, "public"),
     hsts: env.HSTS === "on",
+    publicHost: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : undefined,
   });
 
-  const server: Server = app.listen(env.PORT, env.HOST, () => {
+  const server = http.createServer(handle);
+  server.listen(env.PORT, env.HOST, () => {
     const address = `http://localhost:${env.PORT}`;
     if (embedded) {
       console.log(`\nThe RASSO portal is running at ${address} (Welsh: ${address}/cy)`);
