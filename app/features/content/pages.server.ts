@@ -20,6 +20,7 @@ type PagesFile = {
   cookies: InfoPage;
   privacy: InfoPage;
   accessibility: InfoPage;
+  preTrialMeeting: InfoPage;
   notFound: InfoPage;
   serverError: InfoPage;
 };

@@ -20,6 +20,7 @@ export const OFFLINE_PAGES = [
   "/evidence/questions",
   "/get-help",
   "/leaving-no-trace",
+  "/pre-trial-meeting",
 ];
 
 type Metafile = { outputs: Record<string, unknown> };

@@ -17,7 +17,7 @@ function allStrings(value: unknown): string[] {
   return [];
 }
 
-const PAGES = ["getHelp", "leavingNoTrace", "cookies", "privacy", "accessibility", "notFound", "serverError"] as const;
+const PAGES = ["getHelp", "leavingNoTrace", "cookies", "privacy", "accessibility", "preTrialMeeting", "notFound", "serverError"] as const;
 
 describe.each(LANGUAGES)("content in %s", (lang) => {
   it("has every stage, each with a title, summary, answer for 'Where am I now?' and all six sections", () => {

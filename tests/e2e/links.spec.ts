@@ -1,0 +1,27 @@
+// Every link on every public page, in both languages, leads somewhere real.
+import { expect, test } from "./fixtures.ts";
+
+test("no public page links to a missing page", async ({ request }) => {
+  test.setTimeout(120_000);
+  const manifest = (await (await request.get("/offline-manifest.json")).json()) as { urls: string[] };
+  const start = [...manifest.urls.filter((url) => !/\.(js|css|svg)$/.test(url)), "/cookies", "/privacy", "/accessibility"];
+  const seen = new Set<string>();
+  const queue = [...start];
+  const broken: string[] = [];
+  while (queue.length) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const response = await request.get(path);
+    if (response.status() !== 200) {
+      broken.push(`${path}: ${response.status()}`);
+      continue;
+    }
+    if (!(response.headers()["content-type"] ?? "").startsWith("text/html")) continue;
+    for (const [, href] of (await response.text()).matchAll(/href="(\/[^"#]*)/g)) {
+      if (href && !href.startsWith("/build/") && !seen.has(href)) queue.push(href.replace(/&amp;/g, "&"));
+    }
+  }
+  expect(broken).toEqual([]);
+  expect(seen.size).toBeGreaterThan(60);
+});
