@@ -47,6 +47,11 @@ export function createApp({ build, db, publicDir, hsts, publicHost }: Options) {
     }
   });
 
+  // Anything not marked public (by a public route) is never stored by a cache.
+  app.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
   app.use(crossSiteGuard());
   app.use(requestLog());
   app.use(pageCache.capture());
@@ -56,7 +61,10 @@ export function createApp({ build, db, publicDir, hsts, publicHost }: Options) {
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV === "production" ? "production" : "development",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
     }),
   );
   // Cached public pages are answered before Express is involved at all.

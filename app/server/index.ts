@@ -14,6 +14,10 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "../utils/embedded-
 import { ConfigError, isLocalMode, parseEnv, type Env } from "../utils/env.server.ts";
 import { describeError, log } from "../utils/logger.server.ts";
 import { applyMigrations } from "../utils/migrate.server.ts";
+import { seedDemoAccounts } from "../features/auth/demo.server.ts";
+import { createTransport } from "../features/mail/transport.server.ts";
+import { startOutboxWorker } from "../features/mail/worker.server.ts";
+import { closeRateLimits, initRateLimits } from "../features/security/rate-limit.server.ts";
 import { createApp } from "./app.server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -45,6 +49,25 @@ async function main() {
 
   const db = connectDb(databaseUrl);
   setDb(db);
+  initRateLimits(databaseUrl);
+
+  const dataDir = path.resolve(env.DATA_DIR);
+  if (embedded) await seedDemoAccounts(db, dataDir, { print: process.env.DEMO_ACCOUNTS !== "file" });
+
+  // Each instance delivers the outbox; rows are claimed so none is sent twice.
+  const publicHost = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : `localhost:${env.PORT}`;
+  const worker =
+    process.env.OUTBOX_WORKER === "off"
+      ? undefined
+      : startOutboxWorker({
+          db,
+          transport: createTransport({
+            smtpUrl: env.SMTP_URL,
+            mailDir: path.join(dataDir, "mail"),
+            from: env.MAIL_FROM,
+            messageIdDomain: publicHost.replace(/:\d+$/, ""),
+          }),
+        });
 
   const { handle } = createApp({
     build: build as unknown as ServerBuild,
@@ -75,6 +98,8 @@ async function main() {
     force.unref();
     // Finish requests in flight, refuse new ones, then release the database.
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await worker?.stop().catch(() => {});
+    await closeRateLimits().catch(() => {});
     await db.$disconnect().catch(() => {});
     await embedded?.stop().catch(() => {});
     process.exit(0);

@@ -26,6 +26,8 @@ export const envSchema = z
       .string()
       .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes encoded as base64")
       .optional(),
+    /** Older keys, comma-separated, still needed to read records written before a rotation. */
+    ENCRYPTION_KEYS_OLD: z.string().optional(),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")

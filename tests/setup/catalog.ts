@@ -16,13 +16,13 @@ export async function readCatalog(url: string) {
     `SELECT c.relname AS table_name, con.conname, con.contype, pg_get_constraintdef(con.oid) AS definition
        FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations' AND con.conname NOT LIKE 'x\_%'
+      WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations' AND con.conname NOT LIKE 'x\\_%'
       ORDER BY 1, 2`,
   );
   const indexes = await sql(
     url,
     `SELECT tablename, indexname, indexdef FROM pg_indexes
-      WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexname NOT LIKE 'x\_%' ORDER BY 1, 2`,
+      WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexname NOT LIKE 'x\\_%' ORDER BY 1, 2`,
   );
   const enums = await sql(
     url,

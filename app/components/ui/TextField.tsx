@@ -16,14 +16,16 @@ type Props = FieldProps & {
   /** GOV.UK width class suffix, e.g. "20" or "one-half". */
   width?: string;
   isRequired?: boolean;
+  /** When several fields share a name on one page, a distinct id for each. */
+  id?: string;
 };
 
 function describedBy(id: string, hint: boolean, error: boolean) {
   return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function TextField({ name, label, hint, error, width, defaultValue, isRequired, ...input }: Props) {
-  const id = fieldId(name);
+export function TextField({ name, label, hint, error, width, defaultValue, isRequired, id: givenId, ...input }: Props) {
+  const id = givenId ?? fieldId(name);
   const errorText = useErrorText(error);
   const widthClass = width ? ` govuk-input--width-${width}` : "";
   return (

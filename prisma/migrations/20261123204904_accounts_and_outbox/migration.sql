@@ -152,6 +152,15 @@ ALTER TABLE "user_token" ADD CONSTRAINT "user_token_user_id_fkey" FOREIGN KEY ("
 ALTER TABLE "recovery_code" ADD CONSTRAINT "recovery_code_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
+-- CreateTable
+CREATE TABLE "rate_limit" (
+    "key" VARCHAR(255) NOT NULL,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT,
+
+    CONSTRAINT "rate_limit_pkey" PRIMARY KEY ("key")
+);
+
 -- Raw SQL that the Prisma schema cannot express. Constraints and indexes whose
 -- names start with "x_" are added by hand; the schema-drift test ignores them.
 ALTER TABLE "app_user" ADD CONSTRAINT "x_staff_have_an_area"

@@ -1,0 +1,43 @@
+// Administration of reference data that routing depends on: recognised ISVA
+// services and the Areas' RASSO unit mailboxes. Every change is audited.
+import { audit } from "~/features/audit/audit.server.ts";
+import type { User } from "~/generated/prisma/client.ts";
+import type { Db } from "~/utils/db.server.ts";
+
+export function listUsers(db: Db) {
+  return db.user.findMany({
+    orderBy: [{ status: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, email: true, roles: true, status: true, areaId: true, organisation: true },
+  });
+}
+
+export async function addRecognisedDomain(db: Db, admin: User, domain: string, organisation: string) {
+  await db.$transaction(async (tx) => {
+    await tx.recognisedDomain.upsert({ where: { domain }, create: { domain, organisation }, update: { organisation } });
+    await audit(tx, { actorId: admin.id, action: "admin.domain_added", targetType: "recognised_domain", targetId: domain });
+  });
+}
+
+export async function removeRecognisedDomain(db: Db, admin: User, domain: string) {
+  await db.$transaction(async (tx) => {
+    await tx.recognisedDomain.deleteMany({ where: { domain } });
+    await audit(tx, { actorId: admin.id, action: "admin.domain_removed", targetType: "recognised_domain", targetId: domain });
+  });
+}
+
+export async function setAreaMailbox(db: Db, admin: User, areaId: string, rassoMailbox: string) {
+  return db.$transaction(async (tx) => {
+    const area = await tx.area.findUnique({ where: { id: areaId } });
+    if (!area) return null;
+    const updated = await tx.area.update({ where: { id: areaId }, data: { rassoMailbox } });
+    await audit(tx, {
+      actorId: admin.id,
+      action: "admin.area_changed",
+      targetType: "area",
+      targetId: areaId,
+      areaId,
+      detail: { field: "rassoMailbox", from: area.rassoMailbox, to: rassoMailbox },
+    });
+    return updated;
+  });
+}

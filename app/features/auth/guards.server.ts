@@ -1,0 +1,60 @@
+// Guards: the first line of every protected loader and action. They throw a
+// redirect (not signed in) or a 403/404 response, so a route cannot forget to
+// stop. Checks are made on the server for every record.
+import { redirect } from "@remix-run/node";
+import type { Role } from "~/generated/prisma/client.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { safeEqual } from "./tokens.server.ts";
+import { pathFor } from "./session-route.server.ts";
+import { loadSession, readSessionToken, type SessionWithUser } from "./session.server.ts";
+
+export type SignedIn = SessionWithUser;
+export type CurrentUser = SessionWithUser["user"];
+
+/** The signed-in user (password and second factor done, account active). */
+export async function requireUser(request: Request): Promise<SignedIn> {
+  const session = await loadSession(getDb(), readSessionToken(request));
+  if (!session) throw redirect(pathFor(request, "/sign-in"));
+  if (session.user.status !== "ACTIVE") throw redirect(pathFor(request, "/account/pending"));
+  if (session.mfaPending) throw redirect(pathFor(request, session.user.totpEnabledAt ? "/sign-in/code" : "/account/two-factor"));
+  return session;
+}
+
+/** A session part-way through signing in (password checked, second factor not yet). */
+export async function requirePartialSession(request: Request): Promise<SignedIn> {
+  const session = await loadSession(getDb(), readSessionToken(request));
+  if (!session) throw redirect(pathFor(request, "/sign-in"));
+  return session;
+}
+
+export function hasRole(user: CurrentUser, ...roles: Role[]) {
+  return roles.some((role) => user.roles.includes(role));
+}
+
+/** Refuses (403) a user who holds none of the roles. */
+export function requireRole(session: SignedIn, ...roles: Role[]): SignedIn {
+  if (!hasRole(session.user, ...roles)) throw new Response("Forbidden", { status: 403 });
+  return session;
+}
+
+/**
+ * Refuses a record of another Area. It answers 404, not 403, so that staff of
+ * one Area cannot learn which records exist in another.
+ */
+export function requireArea(session: SignedIn, areaId: string | null | undefined): SignedIn {
+  if (!areaId || session.user.areaId !== areaId) throw new Response("Not found", { status: 404 });
+  return session;
+}
+
+/** Every form behind sign-in carries the session's token (decision 002). */
+export function requireCsrf(session: SignedIn, form: FormData) {
+  const sent = form.get("csrf");
+  if (typeof sent !== "string" || !safeEqual(sent, session.csrfToken)) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+}
+
+/** Where a signed-in user starts. */
+export function homeFor(request: Request, user: CurrentUser) {
+  return pathFor(request, hasRole(user, "AREA_STAFF", "VLO", "LETTER_EDITOR", "ADMIN") ? "/staff" : "/isva");
+}

@@ -1,0 +1,80 @@
+// Form schemas, used in the browser and again, always, on the server. Messages
+// are translation keys.
+import { z } from "zod";
+
+const email = z
+  .string({ error: "auth.errors.emailInvalid" })
+  .trim()
+  .max(254, "auth.errors.emailInvalid")
+  .pipe(z.email({ error: "auth.errors.emailInvalid" }));
+
+// Length is checked fully on the server (with the common-password list and the
+// strength estimate); the browser checks what it can.
+const newPassword = z
+  .string({ error: "auth.errors.password.tooShort" })
+  .refine((value) => [...value.normalize("NFKC")].length >= 12, "auth.errors.password.tooShort")
+  .refine((value) => [...value.normalize("NFKC")].length <= 128, "auth.errors.password.tooLong");
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: "auth.errors.credentials" }).min(1, "auth.errors.credentials").max(1024, "auth.errors.credentials"),
+});
+
+export const codeSchema = z.object({
+  code: z
+    .string({ error: "auth.errors.code" })
+    .transform((value) => value.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "auth.errors.code")),
+});
+
+export const recoverySchema = z.object({
+  code: z.string({ error: "auth.errors.recovery" }).trim().min(10, "auth.errors.recovery").max(40, "auth.errors.recovery"),
+});
+
+export const registerSchema = z
+  .object({
+    name: z.string({ error: "auth.errors.nameRequired" }).trim().min(1, "auth.errors.nameRequired").max(120, "forms.tooLong_other|{\"count\":120}"),
+    email,
+    organisation: z
+      .string({ error: "auth.errors.organisationRequired" })
+      .trim()
+      .min(1, "auth.errors.organisationRequired")
+      .max(160, "forms.tooLong_other|{\"count\":160}"),
+    password: newPassword,
+    confirm: z.string({ error: "auth.errors.passwordsDiffer" }),
+  })
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "auth.errors.passwordsDiffer" });
+
+export const forgotSchema = z.object({ email });
+
+export const setPasswordSchema = z
+  .object({ token: z.string().min(1).max(100), password: newPassword, confirm: z.string({ error: "auth.errors.passwordsDiffer" }) })
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "auth.errors.passwordsDiffer" });
+
+export const ROLE_VALUES = ["ISVA", "AREA_STAFF", "VLO", "LETTER_EDITOR", "ADMIN"] as const;
+
+export const inviteSchema = z.object({
+  name: z.string({ error: "auth.errors.nameRequired" }).trim().min(1, "auth.errors.nameRequired").max(120, "forms.tooLong_other|{\"count\":120}"),
+  email,
+  roles: z.array(z.enum(ROLE_VALUES), { error: "admin.errors.rolesRequired" }).min(1, "admin.errors.rolesRequired"),
+  areaId: z.string().max(60).optional(),
+});
+
+export const rolesSchema = z.object({
+  roles: z.array(z.enum(ROLE_VALUES), { error: "admin.errors.rolesRequired" }).min(1, "admin.errors.rolesRequired"),
+  areaId: z.string().max(60).optional(),
+});
+
+export const domainSchema = z.object({
+  domain: z
+    .string({ error: "admin.errors.domainInvalid" })
+    .trim()
+    .toLowerCase()
+    .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "admin.errors.domainInvalid"),
+  organisation: z.string({ error: "auth.errors.organisationRequired" }).trim().min(1, "auth.errors.organisationRequired").max(160),
+});
+
+export const mailboxSchema = z.object({
+  areaId: z.string().min(1).max(60),
+  rassoMailbox: z.string({ error: "admin.errors.mailboxInvalid" }).trim().toLowerCase().pipe(z.email({ error: "admin.errors.mailboxInvalid" })),
+});

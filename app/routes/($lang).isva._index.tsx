@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
+import { signedInData } from "~/features/auth/session-route.server.ts";
+import { useLang, useT } from "~/features/i18n/i18n.ts";
+import { localisePath } from "~/features/i18n/languages.ts";
+import { titleMeta } from "~/utils/meta.ts";
+
+export const handle = { hydrate: true };
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = requireRole(await requireUser(request), "ISVA");
+  return { ...signedInData(session), organisation: session.user.organisation ?? "" };
+}
+
+export default function IsvaHome() {
+  const t = useT();
+  const lang = useLang();
+  const { organisation } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <SignedInBar />
+      <h1 className="govuk-heading-l">{t("home.isvaTitle")}</h1>
+      <p className="govuk-body">{t("home.isvaIntro", { organisation })}</p>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={localisePath("/special-measures", lang)}>{t("home.specialMeasures")}</a>
+        </li>
+        <li>
+          <a className="govuk-link" href={localisePath("/account", lang)}>{t("home.account")}</a>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { Button } from "~/components/ui/Button.tsx";
+import { ErrorSummary, summaryErrors } from "~/components/ui/ErrorSummary.tsx";
+import { TextField } from "~/components/ui/TextField.tsx";
+import { homeFor, requirePartialSession } from "~/features/auth/guards.server.ts";
+import { recoverySchema } from "~/features/auth/schemas.ts";
+import { pathFor } from "~/features/auth/session-route.server.ts";
+import { sessionCookie } from "~/features/auth/session.server.ts";
+import { completeSecondFactor } from "~/features/auth/sign-in.server.ts";
+import { useT } from "~/features/i18n/i18n.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { parseWithZod, useForm } from "~/utils/forms.ts";
+import { titleMeta } from "~/utils/meta.ts";
+
+export const handle = { hydrate: true };
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requirePartialSession(request);
+  if (!session.mfaPending) throw redirect(homeFor(request, session.user));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await requirePartialSession(request);
+  if (!session.mfaPending || !session.user.totpEnabledAt) throw redirect(pathFor(request, "/sign-in"));
+  const submission = parseWithZod(await request.formData(), { schema: recoverySchema });
+  if (submission.status !== "success") return data(submission.reply({ resetForm: true }), { status: 400 });
+  const result = await completeSecondFactor(getDb(), session, { recoveryCode: submission.value.code });
+  if (!result.ok) return data(submission.reply({ fieldErrors: { code: [result.error] }, resetForm: true }), { status: 400 });
+  return redirect(homeFor(request, session.user), { headers: { "Set-Cookie": sessionCookie(result.token) } });
+}
+
+export default function Recovery() {
+  const t = useT();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: recoverySchema }) });
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={summaryErrors({ code: fields.code.errors ?? null }, ["code"])} />
+        <h1 className="govuk-heading-l">{t("auth.recoveryTitle")}</h1>
+        <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+          <TextField name="code" label={t("auth.recoveryLabel")} hint={t("auth.recoveryHint")} autoComplete="off" spellCheck={false} width="10" error={fields.code.errors} />
+          <Button>{t("auth.continue")}</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}
