@@ -103,8 +103,10 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>();
+  // Exit this page is for the public pages; signed-in pages are for professionals.
+  const hydrate = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
   return (
-    <PageChrome>
+    <PageChrome showExit={!hydrate}>
       <Outlet />
     </PageChrome>
   );

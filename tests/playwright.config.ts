@@ -38,20 +38,27 @@ export default defineConfig({
     },
     trace: "retain-on-failure",
   },
+  projects: [
+    { name: "journeys", testIgnore: /server-logs\.spec\.ts/ },
+    // Runs after every other test: searches what the server logged for secrets.
+    { name: "logs", testMatch: /server-logs\.spec\.ts/, dependencies: ["journeys"] },
+  ],
   webServer: {
-    command: "node build/index.js",
+    // The server's output is kept, so a test can prove it never logged a secret.
+    command: `exec node build/index.js >> "${path.join(dataDir, "server.log")}" 2>&1`,
     cwd: root,
     url: `http://localhost:${port}/healthz`,
     timeout: 60_000,
     reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
+    stdout: "ignore",
+    stderr: "ignore",
     env: {
       NODE_ENV: "production",
       PORT: String(port),
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(port + 2000),
       LOG_REQUESTS: "off",
+      DEMO_ACCOUNTS: "file",
     },
   },
 });

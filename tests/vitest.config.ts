@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.{ts,tsx}"],
     globalSetup: ["tests/setup/global-database.ts"],
-    setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    setupFiles: ["tests/setup/test-env.ts", "tests/setup/fail-on-console-error.ts"],
     pool: "forks",
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -17,6 +17,9 @@ import { titleMeta } from "~/utils/meta.ts";
 import { pathFor } from "~/features/auth/session-route.server.ts";
 
 export const handle = { hydrate: true };
+// After the first code, the page shows the recovery codes: it must not reload
+// its data (which would now send a set-up account home).
+export const shouldRevalidate = () => false;
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
 
 async function setupFor(request: Request) {

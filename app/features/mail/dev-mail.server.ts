@@ -16,7 +16,7 @@ export function requireDevMail() {
   if (!allowed) throw new Response("Not found", { status: 404 });
   return {
     async list() {
-      const names = (await listMailFiles(mailDir())).slice(-200).reverse();
+      const names = (await listMailFiles(mailDir())).slice(0, 200);
       return Promise.all(
         names.map(async (name) => {
           const parsed = await simpleParser((await readMailFile(mailDir(), name)) ?? "");

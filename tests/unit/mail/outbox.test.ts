@@ -214,7 +214,10 @@ describe("delivery over SMTP", () => {
     const { id } = await queueMail(db, message());
     const start = later(1000);
     const claimed = await claimBatch(db, { limit: 10, leaseMs: 60_000, now: start });
-    expect(claimed.map((row) => row.id)).toEqual([id]);
+    expect(claimed).toEqual([
+      expect.objectContaining({ id, toAddress: RECIPIENT, status: "PENDING", attempts: 1, lockedUntil: new Date(start.getTime() + 60_000) }),
+    ]);
+    expect(await claimBatch(db, { limit: 10, leaseMs: 60_000, now: start })).toEqual([]);
     // The dead worker's claim holds until its lease runs out.
     const outbox = worker({ clock: () => new Date(start.getTime() + 59_000) });
     expect(await outbox.runOnce()).toBe(0);

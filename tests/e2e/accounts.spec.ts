@@ -1,0 +1,153 @@
+import pg from "pg";
+import { demo, freshCode, latestMailTo, linkIn, signIn } from "./accounts-helpers.ts";
+import { expect, expectAccessible, test } from "./fixtures.ts";
+
+test.describe.configure({ mode: "serial" });
+test.use({ allowConsole: [/status of 40[0-9]/] });
+
+const PASSWORD = "violet-canal-pepper-ostrich-19";
+
+test("an ISVA registers, confirms the address, is approved, sets up the authenticator and signs in", async ({ browser, page }) => {
+  test.setTimeout(120_000);
+  const email = `new.isva.${Date.now()}@unrecognised-service.example`;
+
+  await page.goto("/register");
+  await expectAccessible(page);
+  await page.getByLabel("Full name").fill("Nia Newcomer");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("ISVA service or organisation").fill("Unrecognised Service");
+  await page.getByLabel("Password", { exact: true }).fill("password1234");
+  await page.getByLabel("Confirm your password").fill("password1234");
+  await page.getByRole("button", { name: "Ask for an account" }).click();
+  await expect(page.getByRole("alert")).toContainText("This password is too common");
+  await expect(page.getByLabel("Full name")).toHaveValue("Nia Newcomer");
+  await expectAccessible(page);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirm your password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Ask for an account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your e-mail");
+
+  const verification = await latestMailTo(email);
+  await page.goto(linkIn(verification.text, "/verify-email?token="));
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByText("An administrator will now check your account")).toBeVisible();
+
+  // Not yet approved: the account can do nothing.
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account is not ready yet");
+  expect((await page.goto("/isva"))?.url()).toMatch(/\/account\/pending$/);
+
+  // An administrator approves it.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, demo("admin@portal.example"));
+  await admin.goto("/staff/admin");
+  await expectAccessible(admin);
+  await admin.getByRole("button", { name: "Approve: Nia Newcomer" }).click();
+  await expect(admin.getByTestId("pending-users")).toHaveCount(0);
+  await adminContext.close();
+
+  // Now the ISVA sets up the authenticator app, saves recovery codes and arrives.
+  await page.goto("/isva");
+  await expect(page).toHaveURL(/\/account\/two-factor$/);
+  await expectAccessible(page);
+  const key = (await page.getByTestId("totp-key").textContent())!;
+  await expect(page.getByLabel("Security code")).toHaveAttribute("autocomplete", "one-time-code");
+  await page.getByLabel("Security code").fill(await freshCode(key));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "I have saved my codes" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ISVA home");
+  await expectAccessible(page);
+});
+
+test("a member of staff is invited, sets a password and signs in; signing out ends access", async ({ browser, page }) => {
+  test.setTimeout(120_000);
+  const email = `new.staff.${Date.now()}@cps.example`;
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, demo("admin@portal.example"));
+  await admin.goto("/staff/admin/invite");
+  await expectAccessible(admin);
+  await admin.getByLabel("Name").fill("Owen Officer");
+  await admin.getByLabel("E-mail").fill(email);
+  await admin.locator("label", { hasText: "Victim Liaison Officer" }).click();
+  await admin.getByRole("button", { name: "Invite a member of staff" }).click();
+  await expect(admin.getByRole("alert")).toContainText("Choose the CPS Area");
+  await admin.getByLabel("CPS Area").selectOption("wessex");
+  await admin.getByRole("button", { name: "Invite a member of staff" }).click();
+  await expect(admin.getByText("Invitation sent.")).toBeVisible();
+  await adminContext.close();
+
+  const invitation = await latestMailTo(email);
+  await page.goto(linkIn(invitation.text, "/set-password?token="));
+  await expectAccessible(page);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirm your password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Save password" }).click();
+  await page.getByRole("link", { name: /Your password is saved/ }).click();
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account\/two-factor$/);
+  const key = (await page.getByTestId("totp-key").textContent())!;
+  await page.getByLabel("Security code").fill(await freshCode(key));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("link", { name: "I have saved my codes" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Staff home");
+  await expect(page.getByText("CPS Wessex")).toBeVisible();
+
+  // The same link cannot be used twice.
+  await page.goto(linkIn(invitation.text, "/set-password?token="));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link does not work");
+
+  await page.goto("/staff");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("an idle session ends after 30 minutes", async ({ page }) => {
+  const account = demo("staff.london-north@portal.example");
+  await signIn(page, account);
+  await page.goto("/staff");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Staff home");
+  const client = new pg.Client({ connectionString: `postgresql://portal:portal-local-only@127.0.0.1:${Number(process.env.E2E_PORT ?? 3300) + 2000}/portal` });
+  await client.connect();
+  await client.query(
+    `UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user WHERE email = $1)`,
+    [account.email],
+  );
+  await client.end();
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("signed-in pages are never cached and public pages set no cookie even when signed in elsewhere", async ({ page, request }) => {
+  await signIn(page, demo("isva@isva-service.example"));
+  const response = await page.goto("/isva");
+  expect(response?.headers()["cache-control"]).toBe("no-store");
+  const publicPage = await request.get("/walkthrough");
+  expect(publicPage.headers()["set-cookie"]).toBeUndefined();
+});
+
+test("sign-in and forgotten-password answers never reveal whether an address has an account", async ({ page }) => {
+  for (const email of ["nobody@nowhere.example", "isva@isva-service.example"]) {
+    await page.goto("/forgot-password");
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByRole("button", { name: "Send the link" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your e-mail");
+    await page.goto("/sign-in");
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password").fill("not the password at all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toContainText("The e-mail address or password is not right");
+  }
+  await expectAccessible(page);
+});

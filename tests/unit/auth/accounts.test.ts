@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { acceptTotp, confirmTotpSetup, redeemRecoveryCode, setUserDisabled, startTotpSetup } from "~/features/auth/accounts.server.ts";
+import { endSession, loadSession, IDLE_MS } from "~/features/auth/session.server.ts";
+import { currentTotp } from "~/features/auth/totp.server.ts";
+import { closeRateLimits, initRateLimits } from "~/features/security/rate-limit.server.ts";
+import { signInWithPassword } from "~/features/auth/sign-in.server.ts";
+import type { Db } from "~/utils/db.server.ts";
+import { setDb } from "~/utils/db.server.ts";
+import { createMigratedDatabase } from "../../setup/database.ts";
+import { makeUser, signedIn, TEST_PASSWORD } from "../../setup/users.ts";
+
+let db: Db;
+let url: string;
+beforeAll(async () => {
+  ({ db, url } = await createMigratedDatabase());
+  setDb(db);
+  initRateLimits(url);
+});
+afterAll(async () => {
+  await closeRateLimits();
+  await db.$disconnect();
+});
+
+describe("the second factor", () => {
+  it("accepts a code once and refuses it the second time", async () => {
+    const { user, secret } = await makeUser(db, { roles: ["ISVA"] });
+    const code = currentTotp(secret);
+    expect(await acceptTotp(db, user, code)).toBe(true);
+    const again = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await acceptTotp(db, again, code)).toBe(false);
+  });
+
+  it("refuses a code used at the same moment on another instance", async () => {
+    const { user, secret } = await makeUser(db, { roles: ["ISVA"] });
+    const code = currentTotp(secret);
+    const results = await Promise.all([acceptTotp(db, user, code), acceptTotp(db, user, code)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("sets up with a first code and gives ten single-use recovery codes", async () => {
+    const { user } = await makeUser(db, { roles: ["AREA_STAFF"], areaId: "wessex" });
+    const { secret } = await startTotpSetup(db, user);
+    const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    const codes = await confirmTotpSetup(db, fresh, currentTotp(secret));
+    expect(codes).toHaveLength(10);
+    expect(await redeemRecoveryCode(db, fresh, codes![3]!.toLowerCase())).toBe(true);
+    expect(await redeemRecoveryCode(db, fresh, codes![3]!)).toBe(false);
+    expect(await redeemRecoveryCode(db, fresh, "AAAAA-AAAAA")).toBe(false);
+  });
+});
+
+describe("sessions", () => {
+  it("are unusable after sign-out", async () => {
+    const { user } = await makeUser(db, { roles: ["ISVA"] });
+    const { token } = await signedIn(db, user.id);
+    expect(await loadSession(db, token)).not.toBeNull();
+    await endSession(db, token);
+    expect(await loadSession(db, token)).toBeNull();
+  });
+
+  it("are unusable once the user is disabled", async () => {
+    const { user: admin } = await makeUser(db, { roles: ["ADMIN"] });
+    const { user } = await makeUser(db, { roles: ["VLO"], areaId: "london-south" });
+    const one = await signedIn(db, user.id);
+    const two = await signedIn(db, user.id);
+    await setUserDisabled(db, admin, user.id, true);
+    expect(await loadSession(db, one.token)).toBeNull();
+    expect(await loadSession(db, two.token)).toBeNull();
+  });
+
+  it("end after 30 minutes idle and after 12 hours in all", async () => {
+    const { user } = await makeUser(db, { roles: ["ISVA"] });
+    const { token } = await signedIn(db, user.id);
+    const now = Date.now();
+    expect(await loadSession(db, token, new Date(now + IDLE_MS - 60_000))).not.toBeNull();
+    expect(await loadSession(db, token, new Date(now + 2 * IDLE_MS + 60_000))).toBeNull();
+    const second = await signedIn(db, user.id);
+    await db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(now + 13 * 3600_000 - 60_000) } });
+    expect(await loadSession(db, second.token, new Date(now + 13 * 3600_000))).toBeNull();
+  });
+});
+
+describe("sign-in rate limits", () => {
+  it("refuse the 11th rapid failed sign-in for one account, even spread over two instances", async () => {
+    const { user } = await makeUser(db, { roles: ["ISVA"] });
+    // A second instance: fresh copies of the modules, with their own pool, on the one database.
+    vi.resetModules();
+    const other = await import("~/features/security/rate-limit.server.ts");
+    other.initRateLimits(url);
+    const { signInWithPassword: signInElsewhere } = await import("~/features/auth/sign-in.server.ts");
+    expect(signInElsewhere).not.toBe(signInWithPassword);
+    const results = [];
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const signIn = attempt % 2 ? signInWithPassword : signInElsewhere;
+      results.push(await signIn(db, user.email, "wrong password entirely", `192.0.2.${attempt}`));
+    }
+    expect(results.every((r) => !r.ok && r.error === "auth.errors.credentials")).toBe(true);
+    const eleventh = await signInWithPassword(db, user.email, TEST_PASSWORD, "192.0.2.99");
+    expect(eleventh).toEqual({ ok: false, error: "auth.errors.tooMany" });
+    await other.closeRateLimits();
+  });
+
+  it("let a correct password in below the limit", async () => {
+    const { user } = await makeUser(db, { roles: ["ISVA"] });
+    const result = await signInWithPassword(db, user.email.toUpperCase(), TEST_PASSWORD, "198.51.100.1");
+    expect(result.ok).toBe(true);
+  });
+});
