@@ -18,13 +18,15 @@ type Options = {
   hsts: boolean;
   /** The public host (from PUBLIC_URL): only its pages are kept in the page cache. */
   publicHost?: string;
+  /** Proxies in front of the portal whose forwarded client address is trusted (for rate limits). */
+  trustProxy?: number;
 };
 
-export function createApp({ build, db, publicDir, hsts, publicHost }: Options) {
+export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy = 0 }: Options) {
   const pageCache = new PublicPageCache({ hsts, host: publicHost });
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  app.set("trust proxy", trustProxy);
   app.set("etag", false);
 
   app.use(securityHeaders({ hsts }));

@@ -75,6 +75,7 @@ async function main() {
     publicDir: path.join(root, "public"),
     hsts: env.HSTS === "on",
     publicHost: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : undefined,
+    trustProxy: env.TRUST_PROXY,
   });
 
   const server = http.createServer(handle);

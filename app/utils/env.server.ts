@@ -35,6 +35,8 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3).default("RASSO portal <no-reply@portal.example>"),
     /** Hide the HSTS header only where the portal is served over plain HTTP on purpose. */
     HSTS: z.enum(["on", "off"]).default("on"),
+    /** How many proxies (load balancer, CDN) stand in front of the portal; their X-Forwarded-For is trusted. */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {
