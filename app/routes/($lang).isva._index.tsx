@@ -26,6 +26,9 @@ export default function IsvaHome() {
       <p className="govuk-body">{t("home.isvaIntro", { organisation })}</p>
       <ul className="govuk-list">
         <li>
+          <a className="govuk-link" href={localisePath("/isva/queries", lang)}>{t("home.yourQueries")}</a>
+        </li>
+        <li>
           <a className="govuk-link" href={localisePath("/special-measures", lang)}>{t("home.specialMeasures")}</a>
         </li>
         <li>

@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...signedInData(session),
     area: area ? { en: area.nameEn, cy: area.nameCy } : null,
     isAdmin: hasRole(session.user, "ADMIN"),
+    handlesQueries: hasRole(session.user, "AREA_STAFF", "VLO"),
     localMail: isLocalMode(getEnv()) || process.env.DEV_MAIL_PAGE === "on",
   };
 }
@@ -27,13 +28,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffHome() {
   const t = useT();
   const lang = useLang();
-  const { area, isAdmin, localMail } = useLoaderData<typeof loader>();
+  const { area, isAdmin, localMail, handlesQueries } = useLoaderData<typeof loader>();
   return (
     <>
       <SignedInBar />
       <h1 className="govuk-heading-l">{t("home.staffTitle")}</h1>
       <p className="govuk-body">{area ? t("home.staffIntro", { area: area[lang] }) : t("home.staffNoArea")}</p>
       <ul className="govuk-list">
+        {handlesQueries ? (
+          <li>
+            <a className="govuk-link" href={localisePath("/staff/queries", lang)}>{t("home.queries")}</a>
+          </li>
+        ) : null}
         {isAdmin ? (
           <li>
             <a className="govuk-link" href={localisePath("/staff/admin", lang)}>{t("home.admin")}</a>

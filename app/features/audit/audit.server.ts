@@ -25,7 +25,13 @@ export type AuditAction =
   | "admin.domain_added"
   | "admin.domain_removed"
   | "admin.area_changed"
-  | "case.read";
+  | "case.read"
+  | "query.sent"
+  | "query.replied"
+  | "query.isva_added"
+  | "query.assigned"
+  | "query.status_changed"
+  | "query.deleted";
 
 export type AuditEntry = {
   actorId?: string | null;

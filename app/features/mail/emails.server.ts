@@ -7,7 +7,17 @@ import path from "node:path";
 import { fillPlaceholders } from "~/features/templates/placeholders.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 
-export const EMAILS = ["verify-email", "already-registered", "invitation", "reset-password", "account-approved"] as const;
+export const EMAILS = [
+  "verify-email",
+  "already-registered",
+  "invitation",
+  "reset-password",
+  "account-approved",
+  "query-received",
+  "query-received-full",
+  "query-acknowledged",
+  "query-reply",
+] as const;
 export type EmailName = (typeof EMAILS)[number];
 
 type Template = { en: string; cy: string; placeholders: string[] };
@@ -29,10 +39,10 @@ function split(text: string) {
   return { subject: subject.trim(), body: body.join("\n").trim() };
 }
 
-/** Subject and plain-text body, Welsh then English. */
-export function renderEmail(name: EmailName, values: Record<string, string>) {
+/** Subject and plain-text body, Welsh then English; `welshValues` replace values that differ in Welsh. */
+export function renderEmail(name: EmailName, values: Record<string, string>, welshValues: Record<string, string> = {}) {
   const { en, cy, placeholders } = template(name);
-  const welsh = split(fillPlaceholders(cy, values, placeholders));
+  const welsh = split(fillPlaceholders(cy, { ...values, ...welshValues }, placeholders));
   const english = split(fillPlaceholders(en, values, placeholders));
   return {
     subject: `${welsh.subject} / ${english.subject}`,

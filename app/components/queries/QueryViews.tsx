@@ -1,0 +1,75 @@
+// Lists and threads of ISVA queries, shared by the ISVA's and the Area's pages.
+import { useLang, useT } from "~/features/i18n/i18n.ts";
+import { localisePath } from "~/features/i18n/languages.ts";
+
+export type QueryRow = {
+  reference: string;
+  category: string;
+  status: string;
+  dueOn: string;
+  createdAt: string;
+  overdue: boolean;
+  assignee: string | null;
+};
+
+export function QueryTable({ rows, basePath, showAssignee }: { rows: QueryRow[]; basePath: string; showAssignee?: boolean }) {
+  const t = useT();
+  const lang = useLang();
+  if (!rows.length) return <p className="govuk-body">{t("queries.none")}</p>;
+  return (
+    <table className="govuk-table" data-testid="query-table">
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">{t("queries.reference")}</th>
+          <th scope="col" className="govuk-table__header">{t("queries.category")}</th>
+          <th scope="col" className="govuk-table__header">{t("queries.status")}</th>
+          <th scope="col" className="govuk-table__header">{t("queries.due")}</th>
+          {showAssignee ? <th scope="col" className="govuk-table__header">{t("queries.assignee")}</th> : null}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {rows.map((row) => (
+          <tr key={row.reference} className="govuk-table__row">
+            <td className="govuk-table__cell">
+              <a className="govuk-link" href={localisePath(`${basePath}/${row.reference}`, lang)}>{row.reference}</a>
+            </td>
+            <td className="govuk-table__cell">{t(`queries.categories.${row.category}`)}</td>
+            <td className="govuk-table__cell">
+              <strong className="govuk-tag">{t(`queries.statuses.${row.status}`)}</strong>
+            </td>
+            <td className="govuk-table__cell">
+              {row.dueOn}
+              {row.overdue ? (
+                <>
+                  {" "}
+                  <strong className="govuk-tag govuk-tag--red">{t("queries.overdue")}</strong>
+                </>
+              ) : null}
+            </td>
+            {showAssignee ? <td className="govuk-table__cell">{row.assignee ?? t("queries.nobody")}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export type ThreadMessage = { id: string; fromStaff: boolean; author: string; createdAt: string; body: string };
+
+export function Thread({ messages }: { messages: ThreadMessage[] }) {
+  const t = useT();
+  return (
+    <ol className="govuk-list" data-testid="thread">
+      {messages.map((message, i) => (
+        <li key={message.id} className="app-card">
+          <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
+            {i === 0 ? t("queries.thread.question") : t("queries.thread.reply")} ·{" "}
+            {t(message.fromStaff ? "queries.thread.fromStaff" : "queries.thread.fromIsva", { name: message.author })}
+          </h2>
+          <p className="govuk-body-s">{message.createdAt}</p>
+          <p className="govuk-body app-mail-body">{message.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,216 @@
+// ISVA queries: sent by an ISVA, routed to one Area's RASSO unit, answered
+// there and tracked to a close. The query and its outbox e-mails are written in
+// one transaction. Message text is encrypted at rest and only decrypted after
+// the caller's guards have passed.
+import { audit } from "~/features/audit/audit.server.ts";
+import { fieldCipher } from "~/features/crypto/cipher.server.ts";
+import { addWorkingDays, todayInLondon } from "~/features/dates/dates.ts";
+import { renderEmail } from "~/features/mail/emails.server.ts";
+import { queueMail } from "~/features/mail/outbox.server.ts";
+import type { Prisma, QueryStatus, User } from "~/generated/prisma/client.ts";
+import type { Db } from "~/utils/db.server.ts";
+import { newQueryReference } from "./reference.ts";
+import type { Category, QueryInput } from "./schema.ts";
+
+type CategoryNames = { en: Record<Category, string>; cy: Record<Category, string> };
+
+export type RoutedQuery = {
+  areaId: string;
+  forceId: string;
+  boroughId?: string;
+  urn?: string;
+  reason: Prisma.InputJsonValue;
+};
+
+const aad = (queryId: string) => `query:${queryId}`;
+
+/** Stores a query with its first message and queues the two e-mails; returns its reference. */
+export async function submitQuery(
+  db: Db,
+  isva: User,
+  input: QueryInput,
+  routed: RoutedQuery,
+  { origin, categories }: { origin: string; categories: CategoryNames },
+) {
+  const area = await db.area.findUniqueOrThrow({ where: { id: routed.areaId } });
+  const dueOn = new Date(`${addWorkingDays(todayInLondon(), area.responseDays)}T00:00:00Z`);
+  for (let attempt = 0; ; attempt++) {
+    const reference = newQueryReference();
+    try {
+      return await db.$transaction(async (tx) => {
+        const query = await tx.isvaQuery.create({
+          data: {
+            reference,
+            urn: routed.urn ?? null,
+            forceId: routed.forceId,
+            boroughId: routed.boroughId ?? null,
+            areaId: area.id,
+            routingReason: routed.reason,
+            category: input.category,
+            isvaId: isva.id,
+            organisation: isva.organisation ?? "",
+            dueOn,
+          },
+        });
+        await tx.queryMessage.create({
+          data: { queryId: query.id, authorId: isva.id, fromStaff: false, body: fieldCipher().encrypt(input.question, aad(query.id)) },
+        });
+        const staffLink = `${origin}/staff/queries/${reference}`;
+        const values = { reference, category: categories.en[input.category], area: area.nameEn, link: staffLink };
+        const welsh = { category: categories.cy[input.category], area: area.nameCy };
+        // Case content goes by e-mail only where the Area's mailbox is on a secure network.
+        await queueMail(tx, {
+          to: area.rassoMailbox,
+          idempotencyKey: `query-received:${query.id}`,
+          ...(area.fullContentEmail
+            ? renderEmail("query-received-full", { ...values, urn: routed.urn ?? "–", question: input.question }, welsh)
+            : renderEmail("query-received", values, welsh)),
+        });
+        await queueMail(tx, {
+          to: isva.email,
+          idempotencyKey: `query-acknowledged:${query.id}`,
+          ...renderEmail("query-acknowledged", { reference, area: area.nameEn, link: `${origin}/isva/queries/${reference}` }, { area: area.nameCy }),
+        });
+        await audit(tx, { actorId: isva.id, action: "query.sent", targetType: "query", targetId: query.id, areaId: area.id });
+        return { reference, areaId: area.id };
+      });
+    } catch (error) {
+      // A clash of references is vanishingly rare; try a new one.
+      if (attempt < 3 && (error as { code?: string }).code === "P2002") continue;
+      throw error;
+    }
+  }
+}
+
+const listSelect = {
+  id: true,
+  reference: true,
+  category: true,
+  status: true,
+  dueOn: true,
+  createdAt: true,
+  areaId: true,
+  assignee: { select: { name: true } },
+} as const;
+
+export type InboxFilter = { status?: QueryStatus; category?: Category; overdue?: boolean };
+
+/** An Area's queries, for its staff only. */
+export async function listAreaQueries(db: Db, staff: User, filter: InboxFilter = {}) {
+  if (!staff.areaId) return [];
+  const today = new Date(`${todayInLondon()}T00:00:00Z`);
+  return db.isvaQuery.findMany({
+    where: {
+      areaId: staff.areaId,
+      status: filter.status,
+      category: filter.category,
+      ...(filter.overdue ? { dueOn: { lt: today }, status: { in: ["NEW", "IN_PROGRESS"] } } : {}),
+    },
+    orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
+    select: listSelect,
+    take: 500,
+  });
+}
+
+/** An ISVA's own queries. */
+export function listIsvaQueries(db: Db, isva: User) {
+  return db.isvaQuery.findMany({ where: { isvaId: isva.id }, orderBy: { createdAt: "desc" }, select: listSelect, take: 500 });
+}
+
+async function loadThread(db: Db, where: Prisma.IsvaQueryWhereInput) {
+  const query = await db.isvaQuery.findFirst({
+    where,
+    include: {
+      area: { select: { nameEn: true, nameCy: true } },
+      assignee: { select: { id: true, name: true } },
+      isva: { select: { name: true, email: true, organisation: true } },
+      messages: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
+    },
+  });
+  if (!query) return null;
+  return {
+    ...query,
+    messages: query.messages.map((message) => ({
+      id: message.id,
+      fromStaff: message.fromStaff,
+      author: message.author.name,
+      createdAt: message.createdAt,
+      body: fieldCipher().decrypt(message.body, aad(query.id)),
+    })),
+  };
+}
+
+/** A query for a member of its Area's staff; null (a 404) for anyone else. Every read is audited. */
+export async function staffQuery(db: Db, staff: User, reference: string) {
+  if (!staff.areaId) return null;
+  const query = await loadThread(db, { reference, areaId: staff.areaId });
+  if (query) await audit(db, { actorId: staff.id, action: "case.read", targetType: "query", targetId: query.id, areaId: query.areaId });
+  return query;
+}
+
+/** A query for the ISVA who sent it; null (a 404) for anyone else. */
+export function isvaQuery(db: Db, isva: User, reference: string) {
+  return loadThread(db, { reference, isvaId: isva.id });
+}
+
+export async function areaColleagues(db: Db, staff: User) {
+  if (!staff.areaId) return [];
+  return db.user.findMany({
+    where: { areaId: staff.areaId, status: "ACTIVE", roles: { hasSome: ["AREA_STAFF", "VLO"] } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** A reply from the Area: the ISVA is told there is one, without its content. */
+export async function replyToQuery(db: Db, staff: User, reference: string, body: string, origin: string) {
+  if (!staff.areaId) return null;
+  return db.$transaction(async (tx) => {
+    const query = await tx.isvaQuery.findFirst({ where: { reference, areaId: staff.areaId! }, include: { isva: true } });
+    if (!query) return null;
+    const now = new Date();
+    await tx.queryMessage.create({ data: { queryId: query.id, authorId: staff.id, fromStaff: true, body: fieldCipher().encrypt(body, aad(query.id)) } });
+    await tx.isvaQuery.update({
+      where: { id: query.id },
+      data: { status: "ANSWERED", firstReplyAt: query.firstReplyAt ?? now, assigneeId: query.assigneeId ?? staff.id },
+    });
+    await queueMail(tx, { to: query.isva.email, ...renderEmail("query-reply", { reference, link: `${origin}/isva/queries/${reference}` }) });
+    await audit(tx, { actorId: staff.id, action: "query.replied", targetType: "query", targetId: query.id, areaId: query.areaId });
+    return query;
+  });
+}
+
+/** The ISVA adds to the thread: the query is open again for the Area. */
+export async function addIsvaMessage(db: Db, isva: User, reference: string, body: string) {
+  return db.$transaction(async (tx) => {
+    const query = await tx.isvaQuery.findFirst({ where: { reference, isvaId: isva.id } });
+    if (!query || query.status === "CLOSED") return null;
+    await tx.queryMessage.create({ data: { queryId: query.id, authorId: isva.id, fromStaff: false, body: fieldCipher().encrypt(body, aad(query.id)) } });
+    await tx.isvaQuery.update({ where: { id: query.id }, data: { status: "IN_PROGRESS" } });
+    await audit(tx, { actorId: isva.id, action: "query.isva_added", targetType: "query", targetId: query.id, areaId: query.areaId });
+    return query;
+  });
+}
+
+export async function assignQuery(db: Db, staff: User, reference: string, assigneeId: string | null) {
+  if (!staff.areaId) return null;
+  if (assigneeId) {
+    const colleague = await db.user.findFirst({ where: { id: assigneeId, areaId: staff.areaId, status: "ACTIVE" } });
+    if (!colleague) return null;
+  }
+  const updated = await db.isvaQuery.updateMany({ where: { reference, areaId: staff.areaId }, data: { assigneeId } });
+  if (updated.count !== 1) return null;
+  await audit(db, { actorId: staff.id, action: "query.assigned", targetType: "query", targetId: reference, areaId: staff.areaId });
+  return true;
+}
+
+export async function setQueryStatus(db: Db, staff: User, reference: string, status: QueryStatus) {
+  if (!staff.areaId) return null;
+  const updated = await db.isvaQuery.updateMany({
+    where: { reference, areaId: staff.areaId },
+    data: { status, closedAt: status === "CLOSED" ? new Date() : null },
+  });
+  if (updated.count !== 1) return null;
+  await audit(db, { actorId: staff.id, action: "query.status_changed", targetType: "query", targetId: reference, areaId: staff.areaId, detail: { status } });
+  return true;
+}

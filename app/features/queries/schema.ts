@@ -1,0 +1,52 @@
+// The ISVA's query form: one schema for the browser and the server.
+import { z } from "zod";
+
+export const CATEGORIES = [
+  "CASE_PROGRESS",
+  "CHARGING_DECISION",
+  "SPECIAL_MEASURES",
+  "PRE_TRIAL_MEETING",
+  "TRIAL_DATE",
+  "DISCLOSURE",
+  "VICTIM_WISHES",
+  "OTHER",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const MAX_QUESTION = 5000;
+
+const optionalId = z
+  .string()
+  .trim()
+  .max(60)
+  .regex(/^[a-z0-9-]*$/)
+  .optional()
+  .transform((value) => value || undefined);
+
+export const querySchema = z.object({
+  urn: z
+    .string()
+    .trim()
+    .max(40, "queries.errors.urn")
+    .optional()
+    .transform((value) => value || undefined),
+  forceId: optionalId,
+  boroughId: optionalId,
+  offenceAreaId: optionalId,
+  category: z.enum(CATEGORIES, { error: "queries.errors.category" }),
+  question: z
+    .string({ error: "queries.errors.question" })
+    // Control characters other than line breaks and tabs have no place in a query.
+    .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+    .pipe(z.string().min(1, "queries.errors.question").max(MAX_QUESTION, "queries.errors.questionTooLong")),
+  consent: z.literal("yes", { error: "queries.errors.consent" }),
+});
+
+export type QueryInput = z.infer<typeof querySchema>;
+
+export const replySchema = z.object({
+  body: z
+    .string({ error: "queries.errors.reply" })
+    .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+    .pipe(z.string().min(1, "queries.errors.reply").max(MAX_QUESTION, "queries.errors.questionTooLong")),
+});

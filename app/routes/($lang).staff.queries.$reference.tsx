@@ -1,0 +1,148 @@
+// One query, for its Area's staff: the thread, a reply, assignment and status.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { Thread } from "~/components/queries/QueryViews.tsx";
+import { Button } from "~/components/ui/Button.tsx";
+import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
+import { Select } from "~/components/ui/Select.tsx";
+import { TextArea } from "~/components/ui/TextField.tsx";
+import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
+import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
+import { useT } from "~/features/i18n/i18n.ts";
+import { langFromPath } from "~/features/i18n/languages.ts";
+import { areaColleagues, assignQuery, replyToQuery, setQueryStatus, staffQuery } from "~/features/queries/queries.server.ts";
+import { isQueryReference } from "~/features/queries/reference.ts";
+import { replySchema } from "~/features/queries/schema.ts";
+import { threadMessages } from "~/features/queries/views.server.ts";
+import { loadReferenceData } from "~/features/routing/reference.server.ts";
+import { reasonText, type RoutingReason } from "~/features/routing/route.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { parseWithZod } from "~/utils/forms.ts";
+import { titleMeta } from "~/utils/meta.ts";
+import { publicOrigin } from "~/utils/origin.server.ts";
+
+export const handle = { hydrate: true };
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+
+const STATUSES = ["NEW", "IN_PROGRESS", "ANSWERED", "CLOSED"] as const;
+
+function requireReference(value: string | undefined) {
+  if (!isQueryReference(value)) throw new Response("Not found", { status: 404 });
+  return value;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
+  const db = getDb();
+  const query = await staffQuery(db, session.user, requireReference(params.reference));
+  if (!query) throw new Response("Not found", { status: 404 });
+  const lang = langFromPath(new URL(request.url).pathname);
+  return {
+    ...signedInData(session),
+    query: {
+      reference: query.reference,
+      status: query.status,
+      category: query.category,
+      urn: query.urn,
+      dueOn: query.dueOn.toISOString().slice(0, 10),
+      assigneeId: query.assignee?.id ?? "",
+      isva: query.isva,
+      reason: reasonText(query.routingReason as RoutingReason, lang, await loadReferenceData(db)),
+    },
+    messages: threadMessages(query.messages),
+    colleagues: await areaColleagues(db, session.user),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const reference = requireReference(params.reference);
+  const db = getDb();
+  let done: unknown;
+  switch (form.get("intent")) {
+    case "reply": {
+      const submission = parseWithZod(form, { schema: replySchema });
+      if (submission.status !== "success") return data({ error: submission.error?.body?.[0] ?? "queries.errors.reply", body: String(form.get("body") ?? "") }, { status: 400 });
+      done = await replyToQuery(db, session.user, reference, submission.value.body, publicOrigin(request));
+      break;
+    }
+    case "assign":
+      done = await assignQuery(db, session.user, reference, String(form.get("assigneeId") ?? "") || null);
+      break;
+    case "status": {
+      const status = STATUSES.find((s) => s === form.get("status"));
+      if (!status) throw new Response("Bad request", { status: 400 });
+      done = await setQueryStatus(db, session.user, reference, status);
+      break;
+    }
+    default:
+      throw new Response("Bad request", { status: 400 });
+  }
+  if (!done) throw new Response("Not found", { status: 404 });
+  return redirect(pathFor(request, `/staff/queries/${reference}`));
+}
+
+export default function StaffQuery() {
+  const t = useT();
+  const { query, messages, colleagues } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
+  return (
+    <>
+      <SignedInBar />
+      {posted?.error ? <ErrorSummary errors={[{ name: "body", key: posted.error }]} /> : null}
+      <h1 className="govuk-heading-l">{query.reference}</h1>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("queries.category")}</dt>
+          <dd className="govuk-summary-list__value">{t(`queries.categories.${query.category}`)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("queries.status")}</dt>
+          <dd className="govuk-summary-list__value">{t(`queries.statuses.${query.status}`)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("queries.due")}</dt>
+          <dd className="govuk-summary-list__value">{query.dueOn}</dd>
+        </div>
+        {query.urn ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">URN</dt>
+            <dd className="govuk-summary-list__value">{query.urn}</dd>
+          </div>
+        ) : null}
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">ISVA</dt>
+          <dd className="govuk-summary-list__value">
+            {query.isva.name}, {query.isva.organisation} ({query.isva.email})
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("queries.thread.routingReason")}</dt>
+          <dd className="govuk-summary-list__value">{query.reason}</dd>
+        </div>
+      </dl>
+      <Thread messages={messages} />
+      <form method="post" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="reply" />
+        <TextArea name="body" label={t("queries.thread.reply")} rows={6} defaultValue={posted?.body} error={posted?.error} />
+        <Button>{t("queries.thread.send")}</Button>
+      </form>
+      <form method="post" className="app-filters">
+        <CsrfField />
+        <input type="hidden" name="intent" value="assign" />
+        <Select name="assigneeId" label={t("queries.assignee")} placeholder={t("queries.nobody")} defaultValue={query.assigneeId} options={colleagues.map((c) => ({ value: c.id, label: c.name }))} />
+        <Button variant="secondary">{t("queries.thread.assign")}</Button>
+      </form>
+      <form method="post" className="app-filters">
+        <CsrfField />
+        <input type="hidden" name="intent" value="status" />
+        <Select name="status" label={t("queries.thread.setStatus")} defaultValue={query.status} options={STATUSES.map((s) => ({ value: s, label: t(`queries.statuses.${s}`) }))} />
+        <Button variant="secondary">{t("queries.thread.save")}</Button>
+      </form>
+    </>
+  );
+}
