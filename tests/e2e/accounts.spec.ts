@@ -114,7 +114,7 @@ test("a member of staff is invited, sets a password and signs in; signing out en
 });
 
 test("an idle session ends after 30 minutes", async ({ page }) => {
-  const account = demo("staff.london-north@portal.example");
+  const account = demo("editor@portal.example");
   await signIn(page, account);
   await page.goto("/staff");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Staff home");
@@ -130,8 +130,8 @@ test("an idle session ends after 30 minutes", async ({ page }) => {
 });
 
 test("signed-in pages are never cached and public pages set no cookie even when signed in elsewhere", async ({ page, request }) => {
-  await signIn(page, demo("isva@isva-service.example"));
-  const response = await page.goto("/isva");
+  await signIn(page, demo("reviewer@portal.example"));
+  const response = await page.goto("/staff");
   expect(response?.headers()["cache-control"]).toBe("no-store");
   const publicPage = await request.get("/walkthrough");
   expect(publicPage.headers()["set-cookie"]).toBeUndefined();

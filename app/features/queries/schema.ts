@@ -28,6 +28,7 @@ export const querySchema = z.object({
     .string()
     .trim()
     .max(40, "queries.errors.urn")
+    .regex(/^[^\u0000-\u001F\u007F]*$/, "queries.errors.urn")
     .optional()
     .transform((value) => value || undefined),
   forceId: optionalId,

@@ -8,6 +8,7 @@ import { closeRateLimits, initRateLimits } from "~/features/security/rate-limit.
 import { setDb, type Db } from "~/utils/db.server.ts";
 import { createMigratedDatabase } from "../../setup/database.ts";
 import { makeUser, signedIn } from "../../setup/users.ts";
+import { sendQuery } from "../../setup/queries.ts";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "../../../app/routes");
 const STAFF: Role[] = ["AREA_STAFF", "VLO", "LETTER_EDITOR", "ADMIN"];
@@ -23,6 +24,11 @@ const POLICY: Record<string, Role[] | "any"> = {
   "($lang).staff.admin.domains.tsx": ["ADMIN"],
   "($lang).staff.admin.areas.tsx": ["ADMIN"],
   "($lang).staff.admin.audit.tsx": ["ADMIN"],
+  "($lang).isva.queries._index.tsx": ["ISVA"],
+  "($lang).isva.queries.new.tsx": ["ISVA"],
+  "($lang).isva.queries.$reference.tsx": ["ISVA"],
+  "($lang).staff.queries._index.tsx": ["AREA_STAFF", "VLO"],
+  "($lang).staff.queries.$reference.tsx": ["AREA_STAFF", "VLO"],
 };
 
 const protectedRoutes = fs.readdirSync(ROUTES_DIR).filter((file) => /\)\.(staff|isva|account\._index)/.test(file));
@@ -44,6 +50,8 @@ async function statusOf(call: () => Promise<unknown>): Promise<number> {
 
 let db: Db;
 let targetUserId: string;
+/** A query sent by the matrix's own ISVA, routed to the matrix staff's Area. */
+let ownReference: string;
 const sessions = new Map<Role, { cookie: string; csrf: string }>();
 
 beforeAll(async () => {
@@ -57,6 +65,8 @@ beforeAll(async () => {
     sessions.set(role, await signedIn(db, user.id));
   }
   targetUserId = (await makeUser(db, { roles: ["ISVA"], organisation: "Target" })).user.id;
+  const isva = await db.session.findFirstOrThrow({ where: { user: { roles: { has: "ISVA" }, organisation: "Test service" } }, include: { user: true } });
+  ownReference = (await sendQuery(db, isva.user, "north-west")).reference;
 });
 
 afterAll(async () => {
@@ -64,8 +74,8 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-function request(method: "GET" | "POST", who: { cookie: string; csrf: string } | undefined, withCsrf = true) {
-  const body = new URLSearchParams({ intent: "roles", roles: "ISVA", userId: targetUserId, domain: "x.example", organisation: "X" });
+function request(method: "GET" | "POST", who: { cookie: string; csrf: string } | undefined, withCsrf = true, intent = "roles") {
+  const body = new URLSearchParams({ intent, roles: "ISVA", userId: targetUserId, domain: "x.example", organisation: "X", body: "A reply", status: "IN_PROGRESS" });
   if (who && withCsrf) body.set("csrf", who.csrf);
   return new Request(`http://localhost/staff/x`, {
     method,
@@ -82,7 +92,7 @@ describe("the access matrix", () => {
   for (const file of Object.keys(POLICY)) {
     describe(file, () => {
       const load = async () => (await import(/* @vite-ignore */ path.join(ROUTES_DIR, file))) as RouteModule;
-      const args = (req: Request) => ({ request: req, params: { id: targetUserId }, context: { cspNonce: "", clientAddress: "127.0.0.1" } });
+      const args = (req: Request) => ({ request: req, params: { id: targetUserId, reference: ownReference }, context: { cspNonce: "", clientAddress: "127.0.0.1" } });
 
       it("sends nobody signed in to the sign-in page", async () => {
         const route = await load();
@@ -111,4 +121,47 @@ describe("the access matrix", () => {
       }
     });
   }
+});
+
+describe("records of another Area or another ISVA", () => {
+  const AREAS = [
+    "north-east", "yorkshire-humberside", "north-west", "mersey-cheshire", "west-midlands", "east-midlands", "east-of-england",
+    "thames-chiltern", "south-east", "wessex", "south-west", "cymru-wales", "london-north", "london-south",
+  ];
+
+  it("are refused (404) to staff and VLOs of every other Area, for reading and for every change", async () => {
+    const { user: isva } = await makeUser(db, { roles: ["ISVA"], organisation: "Matrix service" });
+    const references: Record<string, string> = {};
+    for (const area of AREAS) references[area] = (await sendQuery(db, isva, area)).reference;
+    const route = (await import(/* @vite-ignore */ path.join(ROUTES_DIR, "($lang).staff.queries.$reference.tsx"))) as RouteModule;
+    for (const staffArea of AREAS) {
+      for (const role of ["AREA_STAFF", "VLO"] as Role[]) {
+        const { user } = await makeUser(db, { roles: [role], areaId: staffArea });
+        const who = await signedIn(db, user.id);
+        for (const recordArea of AREAS) {
+          const params = { reference: references[recordArea] };
+          const context = { cspNonce: "", clientAddress: "127.0.0.1" };
+          const read = await statusOf(() => route.loader!({ request: request("GET", who), params, context }));
+          if (recordArea === staffArea) {
+            expect(read, `${role} of ${staffArea} reading own Area`).toBe(200);
+            continue;
+          }
+          const writes = [];
+          for (const intent of ["reply", "assign", "status"]) {
+            writes.push(await statusOf(() => route.action!({ request: request("POST", who, true, intent), params, context })));
+          }
+          expect([read, ...writes], `${role} of ${staffArea} on a ${recordArea} query`).toEqual([404, 404, 404, 404]);
+        }
+      }
+    }
+  }, 120_000);
+
+  it("are refused (404) to another ISVA", async () => {
+    const { user: other } = await makeUser(db, { roles: ["ISVA"], organisation: "Test service" });
+    const who = await signedIn(db, other.id);
+    const route = (await import(/* @vite-ignore */ path.join(ROUTES_DIR, "($lang).isva.queries.$reference.tsx"))) as RouteModule;
+    const context = { cspNonce: "", clientAddress: "127.0.0.1" };
+    expect(await statusOf(() => route.loader!({ request: request("GET", who), params: { reference: ownReference }, context }))).toBe(404);
+    expect(await statusOf(() => route.action!({ request: request("POST", who, true, "reply"), params: { reference: ownReference }, context }))).toBe(404);
+  });
 });
