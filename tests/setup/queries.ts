@@ -9,7 +9,7 @@ export function sendQuery(db: Db, isva: User, areaId: string, question = "When i
   return submitQuery(
     db,
     isva,
-    { category: "CASE_PROGRESS", question, consent: "yes" },
+    { category: "CASE_PROGRESS", question, consent: "yes", urn: undefined, forceId: undefined, boroughId: undefined, offenceAreaId: undefined },
     { areaId, forceId: "test", reason: { code: "force", areaId, forceId: "test" } },
     { origin: "https://portal.example", categories: { en: uiStrings("en").queries.categories, cy: uiStrings("cy").queries.categories } },
   );

@@ -15,6 +15,13 @@ export type Category = (typeof CATEGORIES)[number];
 
 export const MAX_QUESTION = 5000;
 
+// Control characters other than line breaks and tabs have no place in a query.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+// eslint-disable-next-line no-control-regex
+const ANY_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
+const cleanText = (value: string) => value.replace(CONTROL, "").trim();
+
 const optionalId = z
   .string()
   .trim()
@@ -28,7 +35,7 @@ export const querySchema = z.object({
     .string()
     .trim()
     .max(40, "queries.errors.urn")
-    .regex(/^[^\u0000-\u001F\u007F]*$/, "queries.errors.urn")
+    .regex(ANY_CONTROL, "queries.errors.urn")
     .optional()
     .transform((value) => value || undefined),
   forceId: optionalId,
@@ -37,8 +44,7 @@ export const querySchema = z.object({
   category: z.enum(CATEGORIES, { error: "queries.errors.category" }),
   question: z
     .string({ error: "queries.errors.question" })
-    // Control characters other than line breaks and tabs have no place in a query.
-    .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+    .transform(cleanText)
     .pipe(z.string().min(1, "queries.errors.question").max(MAX_QUESTION, "queries.errors.questionTooLong")),
   consent: z.literal("yes", { error: "queries.errors.consent" }),
 });
@@ -48,6 +54,6 @@ export type QueryInput = z.infer<typeof querySchema>;
 export const replySchema = z.object({
   body: z
     .string({ error: "queries.errors.reply" })
-    .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+    .transform(cleanText)
     .pipe(z.string().min(1, "queries.errors.reply").max(MAX_QUESTION, "queries.errors.questionTooLong")),
 });
