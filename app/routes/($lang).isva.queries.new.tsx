@@ -60,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") !== "send") {
     return data({ result: submission.reply(), step: "confirm" as const, reason: describeRouting(routing, lang, reference), values: submission.value, urn: routing.urn });
   }
-  if (!(await consumeAttempt("publicForm", session.user.id))) {
+  if (!(await consumeAttempt("querySend", session.user.id))) {
     return data({ result: submission.reply({ formErrors: ["auth.errors.tooMany"] }), step: "edit" as const }, { status: 429 });
   }
   const ui = { en: uiStrings("en").queries.categories, cy: uiStrings("cy").queries.categories };

@@ -14,8 +14,10 @@ export const LIMITS = {
   /** Mail-sending requests (registration, reset) per address and per e-mail. */
   mailPerAddress: { points: 10, duration: 60 * 60 },
   mailPerAccount: { points: 3, duration: 60 * 60 },
-  /** Public forms that send mail or store a request. */
+  /** Public forms that send mail or store a request, per address. */
   publicForm: { points: 20, duration: 60 * 60 },
+  /** Queries one ISVA may send in an hour (each sends two e-mails). */
+  querySend: { points: 60, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
