@@ -40,6 +40,11 @@ export default function StaffHome() {
             <a className="govuk-link" href={localisePath("/staff/queries", lang)}>{t("home.queries")}</a>
           </li>
         ) : null}
+        {handlesQueries || isAdmin ? (
+          <li>
+            <a className="govuk-link" href={localisePath("/staff/insight", lang)}>{t("home.insight")}</a>
+          </li>
+        ) : null}
         {isAdmin ? (
           <li>
             <a className="govuk-link" href={localisePath("/staff/admin", lang)}>{t("home.admin")}</a>

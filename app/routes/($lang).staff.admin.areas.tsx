@@ -4,9 +4,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
+import { CheckboxGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
-import { setAreaMailbox } from "~/features/admin/admin.server.ts";
+import { setAreaSettings } from "~/features/admin/admin.server.ts";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { mailboxSchema } from "~/features/auth/schemas.ts";
 import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
@@ -20,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "ADMIN");
-  const areas = await getDb().area.findMany({ orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameCy: true, rassoMailbox: true } });
+  const areas = await getDb().area.findMany({ orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameCy: true, rassoMailbox: true, responseDays: true, fullContentEmail: true } });
   return { ...signedInData(session), areas };
 }
 
@@ -30,9 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
   requireCsrf(session, form);
   const submission = parseWithZod(form, { schema: mailboxSchema });
   if (submission.status !== "success") {
-    return data({ areaId: String(form.get("areaId") ?? ""), error: "admin.errors.mailboxInvalid", value: String(form.get("rassoMailbox") ?? "") }, { status: 400 });
+    const error = submission.error?.responseDays?.[0] ?? "admin.errors.mailboxInvalid";
+    return data({ areaId: String(form.get("areaId") ?? ""), error, value: String(form.get("rassoMailbox") ?? "") }, { status: 400 });
   }
-  const updated = await setAreaMailbox(getDb(), session.user, submission.value.areaId, submission.value.rassoMailbox);
+  const { areaId, ...settings } = submission.value;
+  const updated = await setAreaSettings(getDb(), session.user, areaId, settings);
   if (!updated) throw new Response("Not found", { status: 404 });
   return redirect(pathFor(request, "/staff/admin/areas"));
 }
@@ -45,7 +48,9 @@ export default function Areas() {
   return (
     <>
       <SignedInBar />
-      {posted ? <ErrorSummary errors={[{ name: `rassoMailbox-${posted.areaId}`, key: posted.error }]} /> : null}
+      {posted ? (
+        <ErrorSummary errors={[{ name: `${posted.error === "admin.errors.responseDays" ? "responseDays" : "rassoMailbox"}-${posted.areaId}`, key: posted.error }]} />
+      ) : null}
       <h1 className="govuk-heading-l">{t("admin.areas")}</h1>
       {areas.map((area) => (
         <form key={area.id} method="post" noValidate>
@@ -60,7 +65,24 @@ export default function Areas() {
             type="email"
             spellCheck={false}
             defaultValue={posted?.areaId === area.id ? posted.value : area.rassoMailbox}
-            error={posted?.areaId === area.id ? posted.error : undefined}
+            error={posted?.areaId === area.id && posted.error === "admin.errors.mailboxInvalid" ? posted.error : undefined}
+          />
+          <TextField
+            name="responseDays"
+            id={`field-responseDays-${area.id}`}
+            label={t("admin.responseDays")}
+            inputMode="numeric"
+            width="2"
+            defaultValue={String(area.responseDays)}
+            error={posted?.areaId === area.id && posted.error === "admin.errors.responseDays" ? posted.error : undefined}
+          />
+          <CheckboxGroup
+            name="fullContentEmail"
+            id={`field-fullContentEmail-${area.id}`}
+            label={t("admin.fullContentEmail")}
+            hint={t("admin.fullContentEmailHint")}
+            defaultValue={area.fullContentEmail ? ["yes"] : []}
+            choices={[{ value: "yes", label: t("admin.fullContentEmailLabel") }]}
           />
           <Button variant="secondary">{t("admin.save")}</Button>
         </form>

@@ -18,6 +18,7 @@ import { seedDemoAccounts } from "../features/auth/demo.server.ts";
 import { createTransport } from "../features/mail/transport.server.ts";
 import { startOutboxWorker } from "../features/mail/worker.server.ts";
 import { closeRateLimits, initRateLimits } from "../features/security/rate-limit.server.ts";
+import { scheduleRetention } from "../features/queries/retention.server.ts";
 import { createApp } from "./app.server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -78,6 +79,8 @@ async function main() {
     trustProxy: env.TRUST_PROXY,
   });
 
+  const stopRetention = scheduleRetention(db, env.QUERY_RETENTION_DAYS, (error) => log.error("query retention failed", describeError(error)));
+
   const server = http.createServer(handle);
   server.listen(env.PORT, env.HOST, () => {
     const address = `http://localhost:${env.PORT}`;
@@ -99,6 +102,7 @@ async function main() {
     force.unref();
     // Finish requests in flight, refuse new ones, then release the database.
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    stopRetention();
     await worker?.stop().catch(() => {});
     await closeRateLimits().catch(() => {});
     await db.$disconnect().catch(() => {});

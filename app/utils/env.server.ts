@@ -37,6 +37,8 @@ export const envSchema = z
     HSTS: z.enum(["on", "off"]).default("on"),
     /** How many proxies (load balancer, CDN) stand in front of the portal; their X-Forwarded-For is trusted. */
     TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+    /** Days a closed ISVA query is kept before it is deleted (only anonymous figures remain). */
+    QUERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {

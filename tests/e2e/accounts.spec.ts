@@ -72,6 +72,13 @@ test("a member of staff is invited, sets a password and signs in; signing out en
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, demo("admin@portal.example"));
+  await admin.goto("/staff/admin/areas");
+  await expectAccessible(admin);
+  await admin.goto("/staff/admin/domains");
+  await expectAccessible(admin);
+  await admin.goto("/staff/admin/audit");
+  await expect(admin.getByTestId("audit-table")).toContainText("auth.sign_in");
+  await expectAccessible(admin);
   await admin.goto("/staff/admin/invite");
   await expectAccessible(admin);
   await admin.getByLabel("Name").fill("Owen Officer");

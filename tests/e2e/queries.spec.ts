@@ -44,6 +44,9 @@ test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is a
   await south.getByLabel("Reply").fill("The trial is listed for the week of 8 March. The Witness Care Unit will confirm.");
   await south.getByRole("button", { name: "Send" }).click();
   await expect(south.getByTestId("thread")).toContainText("listed for the week of 8 March");
+  await south.goto("/staff/insight");
+  await expect(south.getByTestId("weekly-table")).toBeVisible();
+  await expectAccessible(south);
   await southContext.close();
 
   // The ISVA reads the reply.

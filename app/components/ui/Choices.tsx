@@ -24,6 +24,8 @@ type GroupProps = FieldProps & {
   /** Show the question as the page's main heading. */
   labelAsHeading?: boolean;
   isRequired?: boolean;
+  /** When several groups share a name on one page, a distinct id for each. */
+  id?: string;
 };
 
 function Legend({ id, label, asHeading }: { id: string; label: ReactNode; asHeading?: boolean }) {
@@ -53,8 +55,8 @@ function describedBy(id: string, hint: boolean, error: boolean) {
   return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function RadioGroup({ name, label, hint, error, choices, labelAsHeading, isRequired, defaultValue }: GroupProps & { defaultValue?: string }) {
-  const id = fieldId(name);
+export function RadioGroup({ name, label, hint, error, choices, labelAsHeading, isRequired, defaultValue, id: givenId }: GroupProps & { defaultValue?: string }) {
+  const id = givenId ?? fieldId(name);
   const errorText = useErrorText(error);
   return (
     <div className={groupClass(errorText)}>
@@ -86,8 +88,8 @@ export function RadioGroup({ name, label, hint, error, choices, labelAsHeading, 
   );
 }
 
-export function CheckboxGroup({ name, label, hint, error, choices, labelAsHeading, isRequired, defaultValue }: GroupProps & { defaultValue?: string[] }) {
-  const id = fieldId(name);
+export function CheckboxGroup({ name, label, hint, error, choices, labelAsHeading, isRequired, defaultValue, id: givenId }: GroupProps & { defaultValue?: string[] }) {
+  const id = givenId ?? fieldId(name);
   const errorText = useErrorText(error);
   return (
     <div className={groupClass(errorText)}>

@@ -25,19 +25,18 @@ export async function removeRecognisedDomain(db: Db, admin: User, domain: string
   });
 }
 
-export async function setAreaMailbox(db: Db, admin: User, areaId: string, rassoMailbox: string) {
+export type AreaSettings = { rassoMailbox: string; responseDays: number; fullContentEmail: boolean };
+
+/** An Area's mailbox and query settings. Full-content e-mail is only for mailboxes on a secure government network. */
+export async function setAreaSettings(db: Db, admin: User, areaId: string, settings: AreaSettings) {
   return db.$transaction(async (tx) => {
     const area = await tx.area.findUnique({ where: { id: areaId } });
     if (!area) return null;
-    const updated = await tx.area.update({ where: { id: areaId }, data: { rassoMailbox } });
-    await audit(tx, {
-      actorId: admin.id,
-      action: "admin.area_changed",
-      targetType: "area",
-      targetId: areaId,
-      areaId,
-      detail: { field: "rassoMailbox", from: area.rassoMailbox, to: rassoMailbox },
-    });
+    const updated = await tx.area.update({ where: { id: areaId }, data: settings });
+    const changed = (Object.keys(settings) as (keyof AreaSettings)[]).filter((key) => area[key] !== settings[key]);
+    for (const field of changed) {
+      await audit(tx, { actorId: admin.id, action: "admin.area_changed", targetType: "area", targetId: areaId, areaId, detail: { field, from: area[field], to: settings[field] } });
+    }
     return updated;
   });
 }

@@ -77,4 +77,9 @@ export const domainSchema = z.object({
 export const mailboxSchema = z.object({
   areaId: z.string().min(1).max(60),
   rassoMailbox: z.string({ error: "admin.errors.mailboxInvalid" }).trim().toLowerCase().pipe(z.email({ error: "admin.errors.mailboxInvalid" })),
+  responseDays: z.coerce.number({ error: "admin.errors.responseDays" }).int("admin.errors.responseDays").min(1, "admin.errors.responseDays").max(30, "admin.errors.responseDays"),
+  fullContentEmail: z
+    .string()
+    .optional()
+    .transform((value) => value === "yes"),
 });

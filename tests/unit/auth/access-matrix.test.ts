@@ -29,6 +29,7 @@ const POLICY: Record<string, Role[] | "any"> = {
   "($lang).isva.queries.$reference.tsx": ["ISVA"],
   "($lang).staff.queries._index.tsx": ["AREA_STAFF", "VLO"],
   "($lang).staff.queries.$reference.tsx": ["AREA_STAFF", "VLO"],
+  "($lang).staff.insight.tsx": ["AREA_STAFF", "VLO", "ADMIN"],
 };
 
 const protectedRoutes = fs.readdirSync(ROUTES_DIR).filter((file) => /\)\.(staff|isva|account\._index)/.test(file));
