@@ -49,9 +49,14 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
     }
   });
 
-  // Anything not marked public (by a public route) is never stored by a cache.
+  // Anything a route has not marked public is never stored by a cache. Set at
+  // the last moment, so it never sits beside a route's own Cache-Control.
   app.use((_req, res, next) => {
-    res.setHeader("Cache-Control", "no-store");
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "no-store");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
     next();
   });
   app.use(crossSiteGuard());

@@ -21,11 +21,12 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const SERVER_BUILD = path.join(ROOT, "build", "index.js");
-const RESULTS_DIR = path.join(ROOT, "bench", "results");
-const HOST = "127.0.0.1";
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const SERVER_BUILD = path.join(ROOT, "build", "index.js");
+export const RESULTS_DIR = path.join(ROOT, "bench", "results");
+export const HOST = "127.0.0.1";
 const NGINX = "/usr/sbin/nginx";
 const GOAL_RATIO = 0.5;
 const DEFAULT_PATHS = [
@@ -34,8 +35,8 @@ const DEFAULT_PATHS = [
   "/evidence/taking-data",
   "/cy/evidence/taking-data",
 ];
-const STARTUP_TIMEOUT_MS = 120_000;
-const STOP_TIMEOUT_MS = 25_000;
+export const STARTUP_TIMEOUT_MS = 120_000;
+export const STOP_TIMEOUT_MS = 25_000;
 
 type Options = { paths: string[]; duration: number; connections: number; warmup: number };
 type SavedPage = { path: string; file: string; contentType: string; bytes: number };
@@ -82,15 +83,15 @@ function parseArgs(argv: string[]): Options {
 const children = new Set<ChildProcess>();
 let tempDir: string | undefined;
 
-const canPin =
+export const canPin =
   os.availableParallelism() >= 2 && spawnSync("taskset", ["--version"], { stdio: "ignore" }).status === 0;
 
 /** The command, run on one CPU when pinning is available. */
-function pinned(command: string, args: string[], cpu: number): [string, string[]] {
+export function pinned(command: string, args: string[], cpu: number): [string, string[]] {
   return canPin ? ["taskset", ["-c", String(cpu), command, ...args]] : [command, args];
 }
 
-function start(
+export function start(
   name: string,
   [command, args]: [string, string[]],
   options: { env?: NodeJS.ProcessEnv; stdout?: "pipe" | "inherit" } = {},
@@ -115,11 +116,11 @@ function start(
   return { name, child, log };
 }
 
-function exited(child: ChildProcess) {
+export function exited(child: ChildProcess) {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-async function stop(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
+export async function stop(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
   if (exited(child)) return;
   const done = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill(signal);
@@ -134,7 +135,7 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
   }
 }
 
-async function cleanUp() {
+export async function cleanUp() {
   if (children.size) console.log("Stopping the servers…");
   await Promise.all([...children].map((child) => stop(child)));
   if (tempDir) {
@@ -154,16 +155,16 @@ function freePort(): Promise<number> {
   });
 }
 
-async function freePorts(count: number): Promise<number[]> {
+export async function freePorts(count: number): Promise<number[]> {
   const ports = new Set<number>();
   while (ports.size < count) ports.add(await freePort());
   return [...ports];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `url` answers 200; fails early if the process serving it exits. */
-async function waitFor(url: string, server: ReturnType<typeof start>, timeoutMs: number) {
+export async function waitFor(url: string, server: ReturnType<typeof start>, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exited(server.child)) {
@@ -183,7 +184,8 @@ async function waitFor(url: string, server: ReturnType<typeof start>, timeoutMs:
 
 // ---------------------------------------------------------------- servers
 
-function startPortal(dir: string, port: number, pgPort: number) {
+/** `extraEnv` adds to (or overrides) the settings below. */
+export function startPortal(dir: string, port: number, pgPort: number, extraEnv: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -195,6 +197,7 @@ function startPortal(dir: string, port: number, pgPort: number) {
     LOG_REQUESTS: "off",
     // Local mode: the embedded database in the temporary directory, never a real one.
     DATABASE_URL: "",
+    ...extraEnv,
   };
   return start("the portal", pinned(process.execPath, [SERVER_BUILD], 0), { env });
 }
@@ -514,21 +517,24 @@ async function main() {
   clearTimeout(watchdog);
 }
 
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n${signal}: stopping the servers…`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
+// Only when run directly: bench-queries.ts imports the helpers above.
+if (fs.realpathSync(process.argv[1] ?? ".") === fs.realpathSync(fileURLToPath(import.meta.url))) {
+  let interrupted = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
+      console.error(`\n${signal}: stopping the servers…`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
+  try {
+    await main();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    await cleanUp();
+  }
 }
