@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     area: area ? { en: area.nameEn, cy: area.nameCy } : null,
     isAdmin: hasRole(session.user, "ADMIN"),
     handlesQueries: hasRole(session.user, "AREA_STAFF", "VLO"),
+    handlesLetters: hasRole(session.user, "AREA_STAFF", "VLO", "LETTER_EDITOR"),
     localMail: isLocalMode(getEnv()) || process.env.DEV_MAIL_PAGE === "on",
   };
 }
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffHome() {
   const t = useT();
   const lang = useLang();
-  const { area, isAdmin, localMail, handlesQueries } = useLoaderData<typeof loader>();
+  const { area, isAdmin, localMail, handlesQueries, handlesLetters } = useLoaderData<typeof loader>();
   return (
     <>
       <SignedInBar />
@@ -38,6 +39,11 @@ export default function StaffHome() {
         {handlesQueries ? (
           <li>
             <a className="govuk-link" href={localisePath("/staff/queries", lang)}>{t("home.queries")}</a>
+          </li>
+        ) : null}
+        {handlesLetters ? (
+          <li>
+            <a className="govuk-link" href={localisePath("/staff/letters", lang)}>{t("home.letters")}</a>
           </li>
         ) : null}
         {handlesQueries || isAdmin ? (

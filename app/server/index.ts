@@ -19,6 +19,7 @@ import { createTransport } from "../features/mail/transport.server.ts";
 import { startOutboxWorker } from "../features/mail/worker.server.ts";
 import { closeRateLimits, initRateLimits } from "../features/security/rate-limit.server.ts";
 import { scheduleRetention } from "../features/queries/retention.server.ts";
+import { loadBaselineLetters } from "../features/letters/letters.server.ts";
 import { createApp } from "./app.server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -51,6 +52,9 @@ async function main() {
   const db = connectDb(databaseUrl);
   setDb(db);
   initRateLimits(databaseUrl);
+  // The reviewed letters in templates/letters are each letter's first version.
+  const letters = await loadBaselineLetters(db);
+  if (letters) log.info("baseline letters loaded", { letters });
 
   const dataDir = path.resolve(env.DATA_DIR);
   if (embedded) await seedDemoAccounts(db, dataDir, { print: process.env.DEMO_ACCOUNTS !== "file" });

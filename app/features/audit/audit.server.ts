@@ -31,7 +31,14 @@ export type AuditAction =
   | "query.isva_added"
   | "query.assigned"
   | "query.status_changed"
-  | "query.deleted";
+  | "query.deleted"
+  | "letter.draft_created"
+  | "letter.draft_saved"
+  | "letter.submitted"
+  | "letter.approved"
+  | "letter.retired"
+  | "letter.rendered"
+  | "letter.sent";
 
 export type AuditEntry = {
   actorId?: string | null;

@@ -29,6 +29,13 @@ export type PdfDocument = {
   footerOf: string;
   /** Stamped as the creation date; with it, the same input gives the same bytes. */
   createdAt?: Date;
+  /**
+   * A letter rather than a booklet: no title page; these lines (sender,
+   * reference, date) head the first page, the parts follow on, and `endNote`
+   * (such as "End of letter") closes it.
+   */
+  letterhead?: string[];
+  endNote?: string;
 };
 
 type Doc = PDFKit.PDFDocument;
@@ -97,6 +104,19 @@ class Renderer {
     doc.lineGap(LINE_GAP);
     const root = doc.struct("Document");
     doc.addStructure(root);
+
+    if (input.letterhead) {
+      this.newPage();
+      for (const line of input.letterhead) this.plain(root, "P", line, { font: FONT, size: SIZE.body, colour: MUTED_COLOUR });
+      doc.moveDown(1);
+      for (const part of input.parts) this.part(root, part);
+      if (input.endNote) {
+        doc.moveDown(1);
+        this.plain(root, "P", input.endNote, { font: FONT_BOLD, size: SIZE.body });
+      }
+      root.end();
+      return;
+    }
 
     this.newPage();
     this.titlePage(root, input);

@@ -30,6 +30,11 @@ const POLICY: Record<string, Role[] | "any"> = {
   "($lang).staff.queries._index.tsx": ["AREA_STAFF", "VLO"],
   "($lang).staff.queries.$reference.tsx": ["AREA_STAFF", "VLO"],
   "($lang).staff.insight.tsx": ["AREA_STAFF", "VLO", "ADMIN"],
+  "($lang).staff.letters._index.tsx": ["LETTER_EDITOR", "AREA_STAFF", "VLO"],
+  "($lang).staff.letters.$id._index.tsx": ["LETTER_EDITOR"],
+  "($lang).staff.letters.$id.v.$number.tsx": ["LETTER_EDITOR"],
+  "($lang).staff.letters.$id.diff.tsx": ["LETTER_EDITOR"],
+  "($lang).staff.letters.$id.render.tsx": ["AREA_STAFF", "VLO"],
 };
 
 const protectedRoutes = fs.readdirSync(ROUTES_DIR).filter((file) => /\)\.(staff|isva|account\._index)/.test(file));
@@ -68,6 +73,19 @@ beforeAll(async () => {
   targetUserId = (await makeUser(db, { roles: ["ISVA"], organisation: "Target" })).user.id;
   const isva = await db.session.findFirstOrThrow({ where: { user: { roles: { has: "ISVA" }, organisation: "Test service" } }, include: { user: true } });
   ownReference = (await sendQuery(db, isva.user, "north-west")).reference;
+  await db.letterTemplate.create({
+    data: {
+      id: "matrix-letter",
+      stage: "trial",
+      versions: {
+        create: {
+          number: 1, status: "APPROVED", nameEn: "Matrix", nameCy: "Matrix", senderEn: "Sender", senderCy: "Anfonwr",
+          bodyEn: "# Hello ((victim_name))", bodyCy: "# Helo ((victim_name))",
+          placeholders: { victim_name: { type: "text", required: true } }, examples: [{ victim_name: "Sam" }],
+        },
+      },
+    },
+  });
 });
 
 afterAll(async () => {
@@ -78,7 +96,7 @@ afterAll(async () => {
 function request(method: "GET" | "POST", who: { cookie: string; csrf: string } | undefined, withCsrf = true, intent = "roles") {
   const body = new URLSearchParams({ intent, roles: "ISVA", userId: targetUserId, domain: "x.example", organisation: "X", body: "A reply", status: "IN_PROGRESS" });
   if (who && withCsrf) body.set("csrf", who.csrf);
-  return new Request(`http://localhost/staff/x`, {
+  return new Request(`http://localhost/staff/x?a=1&b=1`, {
     method,
     headers: { ...(who ? { Cookie: who.cookie } : {}), ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
     body: method === "POST" ? body : undefined,
@@ -93,7 +111,13 @@ describe("the access matrix", () => {
   for (const file of Object.keys(POLICY)) {
     describe(file, () => {
       const load = async () => (await import(/* @vite-ignore */ path.join(ROUTES_DIR, file))) as RouteModule;
-      const args = (req: Request) => ({ request: req, params: { id: targetUserId, reference: ownReference }, context: { cspNonce: "", clientAddress: "127.0.0.1" } });
+      // Letter routes read id as a letter and number as a version; others read id as a user.
+      const letterRoute = file.includes(".letters.");
+      const args = (req: Request) => ({
+        request: req,
+        params: { id: letterRoute ? "matrix-letter" : targetUserId, number: "1", reference: ownReference },
+        context: { cspNonce: "", clientAddress: "127.0.0.1" },
+      });
 
       it("sends nobody signed in to the sign-in page", async () => {
         const route = await load();

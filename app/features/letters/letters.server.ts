@@ -1,0 +1,179 @@
+// Template letters: the reviewed baseline in templates/letters is version 1 of
+// each; editors make drafts, another editor approves them, and Area staff
+// render the current approved version for a case. Every step is audited;
+// rendered letters and their values are never stored or logged.
+import fs from "node:fs";
+import path from "node:path";
+import { audit } from "~/features/audit/audit.server.ts";
+import type { Lang } from "~/features/i18n/languages.ts";
+import type { LetterTemplateVersion, Prisma, User } from "~/generated/prisma/client.ts";
+import type { Db } from "~/utils/db.server.ts";
+import { projectRoot } from "~/utils/project-root.server.ts";
+import { plainEnglishChecks } from "./plain-english.ts";
+import { checkTemplate, letterTop, renderLetter, toHtml, toPlainText, type LetterMeta } from "./template-language.ts";
+
+export class LetterWorkflowError extends Error {
+  constructor(public readonly key: string) {
+    super(key);
+  }
+}
+
+export function metaOf(version: LetterTemplateVersion): LetterMeta {
+  return {
+    name: { en: version.nameEn, cy: version.nameCy },
+    sender: { en: version.senderEn, cy: version.senderCy },
+    stage: "",
+    placeholders: version.placeholders as LetterMeta["placeholders"],
+    examples: version.examples as LetterMeta["examples"],
+  };
+}
+
+/** Loads each letter in templates/letters that the database does not have yet, as its approved version 1. */
+export async function loadBaselineLetters(db: Db) {
+  const dir = path.join(projectRoot(), "templates", "letters");
+  if (!fs.existsSync(dir)) return 0;
+  let added = 0;
+  for (const id of fs.readdirSync(dir).sort()) {
+    if (!fs.existsSync(path.join(dir, id, "meta.json"))) continue;
+    if (await db.letterTemplate.findUnique({ where: { id } })) continue;
+    const read = (file: string) => fs.readFileSync(path.join(dir, id, file), "utf8");
+    const meta = JSON.parse(read("meta.json")) as LetterMeta;
+    await db.letterTemplate.create({
+      data: {
+        id,
+        stage: meta.stage,
+        versions: {
+          create: {
+            number: 1,
+            status: "APPROVED",
+            nameEn: meta.name.en,
+            nameCy: meta.name.cy,
+            senderEn: meta.sender.en,
+            senderCy: meta.sender.cy,
+            bodyEn: read("en.txt"),
+            bodyCy: read("cy.txt"),
+            placeholders: meta.placeholders,
+            examples: meta.examples as Prisma.InputJsonValue,
+            approvedAt: new Date(),
+          },
+        },
+      },
+    });
+    added += 1;
+  }
+  return added;
+}
+
+export async function listLetters(db: Db) {
+  const templates = await db.letterTemplate.findMany({
+    orderBy: { id: "asc" },
+    include: { versions: { orderBy: { number: "desc" }, select: { number: true, status: true, nameEn: true, nameCy: true } } },
+  });
+  return templates.map((template) => ({
+    id: template.id,
+    stage: template.stage,
+    name: { en: template.versions[0]?.nameEn ?? template.id, cy: template.versions[0]?.nameCy ?? template.id },
+    approved: template.versions.find((v) => v.status === "APPROVED")?.number ?? null,
+    pending: template.versions.filter((v) => v.status === "DRAFT" || v.status === "IN_REVIEW").map((v) => ({ number: v.number, status: v.status })),
+  }));
+}
+
+export async function letterVersions(db: Db, templateId: string) {
+  const versions = await db.letterTemplateVersion.findMany({ where: { templateId }, orderBy: { number: "desc" } });
+  const people = await db.user.findMany({
+    where: { id: { in: versions.flatMap((v) => [v.authorId, v.approverId]).filter((id): id is string => Boolean(id)) } },
+    select: { id: true, name: true },
+  });
+  const name = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? "") : null);
+  return versions.map((v) => ({ ...v, authorName: name(v.authorId), approverName: name(v.approverId) }));
+}
+
+export function getVersion(db: Db, templateId: string, number: number) {
+  return db.letterTemplateVersion.findUnique({ where: { templateId_number: { templateId, number } } });
+}
+
+export function approvedVersion(db: Db, templateId: string) {
+  return db.letterTemplateVersion.findFirst({ where: { templateId, status: "APPROVED" }, orderBy: { number: "desc" } });
+}
+
+/** A new draft from the latest version; an editor's existing draft is reused. */
+export async function createDraft(db: Db, editor: User, templateId: string) {
+  return db.$transaction(async (tx) => {
+    const latest = await tx.letterTemplateVersion.findFirst({ where: { templateId }, orderBy: { number: "desc" } });
+    if (!latest) throw new LetterWorkflowError("letters.errors.notFound");
+    if (latest.status === "DRAFT" && latest.authorId === editor.id) return latest;
+    if (latest.status === "DRAFT" || latest.status === "IN_REVIEW") throw new LetterWorkflowError("letters.errors.pendingExists");
+    const { id: _id, number, status: _s, authorId: _a, approverId: _p, checksOverride: _c, submittedAt: _sa, approvedAt: _aa, retiredAt: _r, createdAt: _ca, updatedAt: _u, ...content } = latest;
+    const draft = await tx.letterTemplateVersion.create({
+      data: { ...content, placeholders: latest.placeholders ?? {}, examples: latest.examples ?? [], number: number + 1, status: "DRAFT", authorId: editor.id },
+    });
+    await audit(tx, { actorId: editor.id, action: "letter.draft_created", targetType: "letter", targetId: `${templateId}#${draft.number}` });
+    return draft;
+  });
+}
+
+export async function saveDraft(db: Db, editor: User, templateId: string, number: number, body: { en: string; cy: string }) {
+  const updated = await db.letterTemplateVersion.updateMany({
+    where: { templateId, number, status: "DRAFT", authorId: editor.id },
+    data: { bodyEn: body.en, bodyCy: body.cy },
+  });
+  if (updated.count !== 1) throw new LetterWorkflowError("letters.errors.notEditable");
+  await audit(db, { actorId: editor.id, action: "letter.draft_saved", targetType: "letter", targetId: `${templateId}#${number}` });
+}
+
+export async function submitForReview(db: Db, editor: User, templateId: string, number: number) {
+  const version = await getVersion(db, templateId, number);
+  if (!version || version.status !== "DRAFT" || version.authorId !== editor.id) throw new LetterWorkflowError("letters.errors.notEditable");
+  if (versionProblems(version).length) throw new LetterWorkflowError("letters.errors.templateProblems");
+  await db.letterTemplateVersion.update({ where: { id: version.id }, data: { status: "IN_REVIEW", submittedAt: new Date() } });
+  await audit(db, { actorId: editor.id, action: "letter.submitted", targetType: "letter", targetId: `${templateId}#${number}` });
+}
+
+/** Approval by a different editor. Checks must pass, or the approver gives a reason. */
+export async function approveVersion(db: Db, approver: User, templateId: string, number: number, overrideReason?: string) {
+  return db.$transaction(async (tx) => {
+    const version = await tx.letterTemplateVersion.findUnique({ where: { templateId_number: { templateId, number } } });
+    if (!version || version.status !== "IN_REVIEW") throw new LetterWorkflowError("letters.errors.notInReview");
+    if (version.authorId === approver.id) throw new LetterWorkflowError("letters.errors.ownVersion");
+    if (versionProblems(version).length) throw new LetterWorkflowError("letters.errors.templateProblems");
+    const failing = versionChecks(version).filter((check) => !check.ok);
+    const reason = overrideReason?.trim();
+    if (failing.length && !reason) throw new LetterWorkflowError("letters.errors.checksFailing");
+    await tx.letterTemplateVersion.updateMany({ where: { templateId, status: "APPROVED" }, data: { status: "RETIRED", retiredAt: new Date() } });
+    await tx.letterTemplateVersion.update({
+      where: { id: version.id },
+      data: { status: "APPROVED", approverId: approver.id, approvedAt: new Date(), checksOverride: failing.length ? reason : null },
+    });
+    await audit(tx, {
+      actorId: approver.id,
+      action: "letter.approved",
+      targetType: "letter",
+      targetId: `${templateId}#${number}`,
+      detail: failing.length ? { overridden: failing.map((check) => check.id) } : undefined,
+    });
+  });
+}
+
+export async function retireVersion(db: Db, editor: User, templateId: string, number: number) {
+  const updated = await db.letterTemplateVersion.updateMany({ where: { templateId, number, status: { not: "RETIRED" } }, data: { status: "RETIRED", retiredAt: new Date() } });
+  if (updated.count !== 1) throw new LetterWorkflowError("letters.errors.notFound");
+  await audit(db, { actorId: editor.id, action: "letter.retired", targetType: "letter", targetId: `${templateId}#${number}` });
+}
+
+/** Problems that make a version unusable: syntax, placeholders, examples. */
+export function versionProblems(version: LetterTemplateVersion) {
+  return checkTemplate(metaOf(version), { en: version.bodyEn, cy: version.bodyCy });
+}
+
+export function versionChecks(version: Pick<LetterTemplateVersion, "bodyEn" | "bodyCy"> & Partial<LetterTemplateVersion>) {
+  const problems = version.placeholders ? checkTemplate(metaOf(version as LetterTemplateVersion), { en: version.bodyEn, cy: version.bodyCy }) : [];
+  return plainEnglishChecks({ en: version.bodyEn, cy: version.bodyCy }, problems.map((problem) => problem.message));
+}
+
+/** A version rendered with values, in one language; throws LetterRenderError when values are missing or wrong. */
+export function renderVersion(version: LetterTemplateVersion, values: Record<string, unknown>, lang: Lang) {
+  const meta = metaOf(version);
+  const rendered = renderLetter(meta, lang === "cy" ? version.bodyCy : version.bodyEn, values, lang);
+  const top = { ...letterTop(meta, values, lang), lang };
+  return { ...rendered, top, html: toHtml(rendered, top), text: toPlainText(rendered, top) };
+}

@@ -1,0 +1,170 @@
+// Area staff and VLOs make the current approved letter for a case. Nothing
+// typed here is stored: the letter is made on each request.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { Button } from "~/components/ui/Button.tsx";
+import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
+import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
+import { TextField } from "~/components/ui/TextField.tsx";
+import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
+import { signedInData } from "~/features/auth/session-route.server.ts";
+import { todayInLondon } from "~/features/dates/dates.ts";
+import { useLang, useT } from "~/features/i18n/i18n.ts";
+import { isLang } from "~/features/i18n/languages.ts";
+import { requireTemplateId } from "~/features/letters/access.server.ts";
+import { approvedVersion, metaOf, renderVersion } from "~/features/letters/letters.server.ts";
+import { letterPdf, recordRender, sendLetter } from "~/features/letters/send.server.ts";
+import { LetterRenderError } from "~/features/letters/template-language.ts";
+import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { titleMeta } from "~/utils/meta.ts";
+
+export const handle = { hydrate: true };
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+
+async function load(request: Request, idParam: string | undefined) {
+  const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
+  const version = await approvedVersion(getDb(), requireTemplateId(idParam));
+  if (!version) throw new Response("Not found", { status: 404 });
+  return { session, version };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session, version } = await load(request, params.id);
+  const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
+  return {
+    ...signedInData(session),
+    name: { en: version.nameEn, cy: version.nameCy },
+    number: version.number,
+    placeholders: metaOf(version).placeholders,
+    defaults: { area_name: area?.nameEn ?? "", letter_date: todayInLondon(), contact_name: session.user.name } as Record<string, string>,
+  };
+}
+
+function valuesFrom(form: FormData, placeholders: ReturnType<typeof metaOf>["placeholders"]) {
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(placeholders)) {
+    const raw = String(form.get(`v.${name}`) ?? "").trim().slice(0, 2000);
+    if (spec.type === "boolean") values[name] = raw === "yes" ? true : raw === "no" ? false : undefined;
+    else if (spec.type === "number") values[name] = raw === "" ? undefined : Number(raw);
+    else values[name] = raw === "" ? undefined : raw;
+  }
+  return values;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session, version } = await load(request, params.id);
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
+  const values = valuesFrom(form, metaOf(version).placeholders);
+  const typed = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith("v.")).map(([key, value]) => [key.slice(2), String(value)]));
+  const intent = form.get("intent");
+  try {
+    if (intent === "pdf") {
+      const pdf = await letterPdf(version, values, lang);
+      await recordRender(getDb(), session.user, version, String(values.reference ?? ""), "pdf");
+      return new Response(new Uint8Array(pdf), {
+        headers: {
+          "Content-Type": "application/pdf",
+          "Content-Disposition": `attachment; filename="${version.templateId}.pdf"`,
+          "Cache-Control": "no-store",
+        },
+      });
+    }
+    if (intent === "send") {
+      const to = String(form.get("sendTo") ?? "").trim().toLowerCase();
+      if (!/^[^\s@<>,]+@[^\s@<>,]+\.[a-z]{2,}$/i.test(to)) return data({ typed, lang, error: "letters.errors.email", field: "sendTo" }, { status: 400 });
+      if (form.get("safe") !== "yes") return data({ typed, lang, error: "letters.errors.safeEmail", field: "safe" }, { status: 400 });
+      if (!(await consumeAttempt("querySend", session.user.id))) return data({ typed, lang, error: "auth.errors.tooMany", field: "sendTo" }, { status: 429 });
+      await sendLetter(getDb(), session.user, version, values, lang, to);
+      return data({ typed, lang, sent: true });
+    }
+    const letter = renderVersion(version, values, lang);
+    await recordRender(getDb(), session.user, version, String(values.reference ?? ""), "preview");
+    return data({ typed, lang, html: letter.html });
+  } catch (error) {
+    if (error instanceof LetterRenderError) {
+      return data({ typed, lang, error: "letters.errors.values", problems: error.problems.map((p) => p.message) }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function RenderLetter() {
+  const t = useT();
+  const lang = useLang();
+  const { name, placeholders, defaults } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>() as
+    | { typed: Record<string, string>; lang: string; html?: string; sent?: boolean; error?: string; field?: string; problems?: string[] }
+    | undefined;
+  const value = (key: string) => posted?.typed[key] ?? defaults[key] ?? "";
+  return (
+    <>
+      <SignedInBar />
+      {posted?.error ? <ErrorSummary errors={[{ name: posted.field ?? "language", key: posted.error }]} /> : null}
+      <span className="govuk-caption-l">{name[lang]}</span>
+      <h1 className="govuk-heading-l">{t("letters.renderTitle")}</h1>
+      <p className="govuk-body">{t("letters.renderIntro")}</p>
+      {posted?.problems ? (
+        <ul className="govuk-list govuk-error-message" data-testid="render-problems">
+          {posted.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
+      {posted?.sent ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{t("letters.sent")}</p>
+          </div>
+        </div>
+      ) : null}
+      <form method="post" noValidate>
+        <CsrfField />
+        <RadioGroup
+          name="language"
+          label={t("letters.language")}
+          defaultValue={posted?.lang ?? lang}
+          choices={[
+            { value: "en", label: t("letters.english") },
+            { value: "cy", label: t("letters.welsh") },
+          ]}
+        />
+        <h2 className="govuk-heading-m">{t("letters.placeholders")}</h2>
+        {Object.entries(placeholders).map(([key, spec]) =>
+          spec.type === "boolean" ? (
+            <RadioGroup
+              key={key}
+              name={`v.${key}`}
+              label={spec.description ?? key}
+              defaultValue={value(key)}
+              choices={[
+                { value: "yes", label: t("letters.yes") },
+                { value: "no", label: t("letters.no") },
+              ]}
+            />
+          ) : (
+            <TextField
+              key={key}
+              name={`v.${key}`}
+              label={`${spec.description ?? key}${spec.required ? "" : ` ${t("forms.optional")}`}`}
+              hint={spec.type === "date" ? "YYYY-MM-DD" : undefined}
+              inputMode={spec.type === "number" ? "numeric" : undefined}
+              spellCheck={false}
+              defaultValue={value(key)}
+            />
+          ),
+        )}
+        <Button name="intent" value="preview" variant="secondary">{t("letters.renderPreview")}</Button>{" "}
+        <Button name="intent" value="pdf">{t("letters.downloadPdf")}</Button>
+        <h2 className="govuk-heading-m">{t("letters.sendEmail")}</h2>
+        <TextField name="sendTo" label={t("letters.sendTo")} type="email" spellCheck={false} autoComplete="off" defaultValue={posted?.typed["sendTo"] ?? ""} />
+        <CheckboxGroup name="safe" label={t("letters.sendEmail")} choices={[{ value: "yes", label: t("letters.safeConfirm") }]} />
+        <Button name="intent" value="send" variant="secondary">{t("letters.sendEmail")}</Button>
+      </form>
+      {posted?.html ? <div className="app-letter" data-testid="rendered-letter" dangerouslySetInnerHTML={{ __html: posted.html }} /> : null}
+    </>
+  );
+}

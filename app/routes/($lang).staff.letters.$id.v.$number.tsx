@@ -1,0 +1,187 @@
+// One version of a letter: editing (its author, while a draft), the checks,
+// previews with every example in both languages, and the review steps.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { LetterPreview } from "~/components/letters/LetterPreview.tsx";
+import { Button } from "~/components/ui/Button.tsx";
+import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
+import { TextField } from "~/components/ui/TextField.tsx";
+import { requireCsrf } from "~/features/auth/guards.server.ts";
+import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
+import { useLang, useT } from "~/features/i18n/i18n.ts";
+import { localisePath } from "~/features/i18n/languages.ts";
+import { requireEditor, requireNumber, requireTemplateId } from "~/features/letters/access.server.ts";
+import {
+  approveVersion,
+  getVersion,
+  LetterWorkflowError,
+  metaOf,
+  retireVersion,
+  saveDraft,
+  submitForReview,
+  versionChecks,
+  versionProblems,
+} from "~/features/letters/letters.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { titleMeta } from "~/utils/meta.ts";
+
+export const handle = { hydrate: true };
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+
+const MAX_BODY = 20_000;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requireEditor(request);
+  const id = requireTemplateId(params.id);
+  const version = await getVersion(getDb(), id, requireNumber(params.number));
+  if (!version) throw new Response("Not found", { status: 404 });
+  return {
+    ...signedInData(session),
+    id,
+    version: {
+      number: version.number,
+      status: version.status,
+      name: { en: version.nameEn, cy: version.nameCy },
+      bodyEn: version.bodyEn,
+      bodyCy: version.bodyCy,
+      mine: version.authorId === session.user.id,
+      checksOverride: version.checksOverride,
+    },
+    letterMeta: metaOf(version),
+    checks: versionChecks(version),
+    problems: versionProblems(version).map((problem) => problem.message),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = await requireEditor(request);
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const id = requireTemplateId(params.id);
+  const number = requireNumber(params.number);
+  const db = getDb();
+  try {
+    switch (form.get("intent")) {
+      case "save":
+      case "submit": {
+        const en = String(form.get("bodyEn") ?? "").slice(0, MAX_BODY);
+        const cy = String(form.get("bodyCy") ?? "").slice(0, MAX_BODY);
+        await saveDraft(db, session.user, id, number, { en, cy });
+        if (form.get("intent") === "submit") await submitForReview(db, session.user, id, number);
+        break;
+      }
+      case "approve":
+        await approveVersion(db, session.user, id, number, String(form.get("overrideReason") ?? "").slice(0, 1000));
+        break;
+      case "retire":
+        await retireVersion(db, session.user, id, number);
+        break;
+      default:
+        throw new Response("Bad request", { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof LetterWorkflowError) return data({ error: error.key }, { status: 400 });
+    throw error;
+  }
+  return redirect(pathFor(request, `/staff/letters/${id}/v/${number}`));
+}
+
+export default function LetterVersion() {
+  const t = useT();
+  const lang = useLang();
+  const { id, version, letterMeta, checks, problems } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
+  const editable = version.status === "DRAFT" && version.mine;
+  const [en, setEn] = useState(version.bodyEn);
+  const [cy, setCy] = useState(version.bodyCy);
+  const failing = checks.filter((check) => !check.ok);
+
+  return (
+    <>
+      <SignedInBar />
+      {posted?.error ? <ErrorSummary errors={[{ name: editable ? "bodyEn" : "overrideReason", key: posted.error }]} /> : null}
+      <span className="govuk-caption-l">
+        <a className="govuk-link" href={localisePath(`/staff/letters/${id}`, lang)}>{version.name[lang]}</a>
+      </span>
+      <h1 className="govuk-heading-l">
+        {t("letters.version", { number: version.number })}: {t(`letters.status.${version.status}`)}
+      </h1>
+
+      <h2 className="govuk-heading-m">{t("letters.checks")}</h2>
+      <dl className="govuk-summary-list" data-testid="letter-checks">
+        {checks.map((check) => (
+          <div key={check.id} className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t(`letters.checkNames.${check.id}`)}</dt>
+            <dd className="govuk-summary-list__value">
+              <strong className={`govuk-tag ${check.ok ? "govuk-tag--green" : "govuk-tag--red"}`}>{t(check.ok ? "letters.pass" : "letters.fail")}</strong> {check.detail}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {problems.length ? (
+        <div className="govuk-warning-text">
+          <strong className="govuk-warning-text__text">
+            {t("letters.problems")}
+            <ul className="govuk-list">
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </strong>
+        </div>
+      ) : null}
+
+      {editable ? (
+        <form method="post" noValidate>
+          <CsrfField />
+          <div className="govuk-grid-row">
+            {(["en", "cy"] as const).map((language) => (
+              <div key={language} className="govuk-grid-column-one-half">
+                <div className="govuk-form-group">
+                  <label className="govuk-label govuk-label--s" htmlFor={`field-body-${language}`}>
+                    {t(language === "en" ? "letters.bodyEn" : "letters.bodyCy")}
+                  </label>
+                  <div className="govuk-hint" id={`field-body-${language}-hint`}>{t("letters.bodyHint")}</div>
+                  <textarea
+                    className="govuk-textarea app-mail-body"
+                    id={language === "en" ? "field-bodyEn" : "field-bodyCy"}
+                    name={language === "en" ? "bodyEn" : "bodyCy"}
+                    rows={24}
+                    aria-describedby={`field-body-${language}-hint`}
+                    spellCheck
+                    lang={language}
+                    value={language === "en" ? en : cy}
+                    onChange={(event) => (language === "en" ? setEn : setCy)(event.target.value)}
+                  />
+                </div>
+              </div>
+            ))}
+          </div>
+          <Button name="intent" value="save" variant="secondary">{t("letters.save")}</Button>{" "}
+          <Button name="intent" value="submit">{t("letters.submit")}</Button>
+        </form>
+      ) : null}
+
+      {version.status === "IN_REVIEW" && !version.mine ? (
+        <form method="post" noValidate>
+          <CsrfField />
+          <input type="hidden" name="intent" value="approve" />
+          {failing.length ? <TextField name="overrideReason" label={t("letters.overrideReason")} hint={t("letters.overrideHint")} /> : null}
+          <Button>{t("letters.approve")}</Button>
+        </form>
+      ) : null}
+      {version.status !== "RETIRED" ? (
+        <form method="post">
+          <CsrfField />
+          <input type="hidden" name="intent" value="retire" />
+          <Button variant="warning">{t("letters.retire")}</Button>
+        </form>
+      ) : null}
+
+      <h2 className="govuk-heading-m">{t("letters.preview")}</h2>
+      <LetterPreview meta={letterMeta} en={editable ? en : version.bodyEn} cy={editable ? cy : version.bodyCy} />
+    </>
+  );
+}
