@@ -11,11 +11,12 @@ import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.se
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { todayInLondon } from "~/features/dates/dates.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
-import { isLang } from "~/features/i18n/languages.ts";
+import { isLang, localisePath } from "~/features/i18n/languages.ts";
 import { requireTemplateId } from "~/features/letters/access.server.ts";
 import { approvedVersion, metaOf, renderVersion } from "~/features/letters/letters.server.ts";
-import { letterPdf, recordRender, sendLetter } from "~/features/letters/send.server.ts";
-import { LetterRenderError } from "~/features/letters/template-language.ts";
+import { valuesFromForm } from "~/features/letters/render-form.server.ts";
+import { recordRender, sendLetter } from "~/features/letters/send.server.ts";
+import { LetterRenderError, nestHeadings } from "~/features/letters/template-language.ts";
 import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
   return {
     ...signedInData(session),
+    id: version.templateId,
     name: { en: version.nameEn, cy: version.nameCy },
     number: version.number,
     placeholders: metaOf(version).placeholders,
@@ -42,37 +44,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function valuesFrom(form: FormData, placeholders: ReturnType<typeof metaOf>["placeholders"]) {
-  const values: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(placeholders)) {
-    const raw = String(form.get(`v.${name}`) ?? "").trim().slice(0, 2000);
-    if (spec.type === "boolean") values[name] = raw === "yes" ? true : raw === "no" ? false : undefined;
-    else if (spec.type === "number") values[name] = raw === "" ? undefined : Number(raw);
-    else values[name] = raw === "" ? undefined : raw;
-  }
-  return values;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, version } = await load(request, params.id);
   const form = await request.formData();
   requireCsrf(session, form);
   const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
-  const values = valuesFrom(form, metaOf(version).placeholders);
+  const values = valuesFromForm(form, metaOf(version).placeholders);
   const typed = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith("v.")).map(([key, value]) => [key.slice(2), String(value)]));
   const intent = form.get("intent");
   try {
-    if (intent === "pdf") {
-      const pdf = await letterPdf(version, values, lang);
-      await recordRender(getDb(), session.user, version, String(values.reference ?? ""), "pdf");
-      return new Response(new Uint8Array(pdf), {
-        headers: {
-          "Content-Type": "application/pdf",
-          "Content-Disposition": `attachment; filename="${version.templateId}.pdf"`,
-          "Cache-Control": "no-store",
-        },
-      });
-    }
     if (intent === "send") {
       const to = String(form.get("sendTo") ?? "").trim().toLowerCase();
       if (!/^[^\s@<>,]+@[^\s@<>,]+\.[a-z]{2,}$/i.test(to)) return data({ typed, lang, error: "letters.errors.email", field: "sendTo" }, { status: 400 });
@@ -83,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const letter = renderVersion(version, values, lang);
     await recordRender(getDb(), session.user, version, String(values.reference ?? ""), "preview");
-    return data({ typed, lang, html: letter.html });
+    return data({ typed, lang, html: nestHeadings(letter.html, 2) });
   } catch (error) {
     if (error instanceof LetterRenderError) {
       return data({ typed, lang, error: "letters.errors.values", problems: error.problems.map((p) => p.message) }, { status: 400 });
@@ -95,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RenderLetter() {
   const t = useT();
   const lang = useLang();
-  const { name, placeholders, defaults } = useLoaderData<typeof loader>();
+  const { name, placeholders, defaults, id } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as
     | { typed: Record<string, string>; lang: string; html?: string; sent?: boolean; error?: string; field?: string; problems?: string[] }
     | undefined;
@@ -158,7 +138,9 @@ export default function RenderLetter() {
           ),
         )}
         <Button name="intent" value="preview" variant="secondary">{t("letters.renderPreview")}</Button>{" "}
-        <Button name="intent" value="pdf">{t("letters.downloadPdf")}</Button>
+        <Button name="intent" value="pdf" formAction={localisePath(`/staff/letters/${id}/render.pdf`, lang)}>
+          {t("letters.downloadPdf")}
+        </Button>
         <h2 className="govuk-heading-m">{t("letters.sendEmail")}</h2>
         <TextField name="sendTo" label={t("letters.sendTo")} type="email" spellCheck={false} autoComplete="off" defaultValue={posted?.typed["sendTo"] ?? ""} />
         <CheckboxGroup name="safe" label={t("letters.sendEmail")} choices={[{ value: "yes", label: t("letters.safeConfirm") }]} />

@@ -140,7 +140,7 @@ export default function LetterVersion() {
             {(["en", "cy"] as const).map((language) => (
               <div key={language} className="govuk-grid-column-one-half">
                 <div className="govuk-form-group">
-                  <label className="govuk-label govuk-label--s" htmlFor={`field-body-${language}`}>
+                  <label className="govuk-label govuk-label--s" htmlFor={language === "en" ? "field-bodyEn" : "field-bodyCy"}>
                     {t(language === "en" ? "letters.bodyEn" : "letters.bodyCy")}
                   </label>
                   <div className="govuk-hint" id={`field-body-${language}-hint`}>{t("letters.bodyHint")}</div>

@@ -25,18 +25,39 @@ export function demo(email: string) {
 
 /**
  * A code for the authenticator key that has not been used yet: each code works
- * once, so when this step's code was used, wait for the next step.
+ * once, so when this step's code was used (by any test worker), wait for the
+ * next step. Used steps are kept in a file, under a lock, shared by workers.
  */
-const usedSteps = new Map<string, number>();
 export async function freshCode(secret: string) {
   const totp = new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, "")), digits: 6, period: 30, algorithm: "SHA1" });
-  let step = Math.floor(Date.now() / 30_000);
-  if ((usedSteps.get(secret) ?? -1) >= step) {
-    await new Promise((resolve) => setTimeout(resolve, (step + 1) * 30_000 - Date.now() + 200));
-    step += 1;
-  }
-  usedSteps.set(secret, step);
+  const step = await withLock(() => {
+    const file = path.join(dataDir(), "used-totp-steps.json");
+    const used: Record<string, number> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+    const next = Math.max(Math.floor(Date.now() / 30_000), (used[secret] ?? -1) + 1);
+    used[secret] = next;
+    fs.writeFileSync(file, JSON.stringify(used));
+    return next;
+  });
+  const wait = step * 30_000 + 200 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   return totp.generate({ timestamp: step * 30_000 + 1000 });
+}
+
+async function withLock<T>(work: () => T): Promise<T> {
+  const lock = path.join(dataDir(), "totp.lock");
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  try {
+    return work();
+  } finally {
+    fs.rmdirSync(lock);
+  }
 }
 
 export async function signIn(page: Page, account: { email: string; password: string; totpSecret: string }) {

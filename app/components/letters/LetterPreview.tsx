@@ -1,12 +1,12 @@
 // Previews of a letter with each example data set, English and Welsh side by
 // side. Rendered on the server, and again in the browser as the editor types.
 import { useT } from "~/features/i18n/i18n.ts";
-import { LetterRenderError, letterTop, renderLetter, toHtml, type LetterMeta } from "~/features/letters/template-language.ts";
+import { LetterRenderError, letterTop, nestHeadings, renderLetter, toHtml, type LetterMeta } from "~/features/letters/template-language.ts";
 
 function render(meta: LetterMeta, source: string, values: Record<string, unknown>, lang: "en" | "cy") {
   try {
     const rendered = renderLetter(meta, source, values, lang);
-    return { html: toHtml(rendered, { ...letterTop(meta, values, lang), lang }) };
+    return { html: nestHeadings(toHtml(rendered, { ...letterTop(meta, values, lang), lang }), 4) };
   } catch (error) {
     if (error instanceof LetterRenderError) return { problems: error.problems.map((problem) => problem.message) };
     return { problems: [(error as Error).message] };

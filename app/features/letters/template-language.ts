@@ -692,3 +692,8 @@ export function checkTemplate(meta: LetterMeta, sources: { en: string; cy: strin
   });
   return problems;
 }
+
+/** A letter's HTML shown inside a page: its headings moved below the page's own (h1 → `level`). */
+export function nestHeadings(html: string, level: 2 | 3 | 4): string {
+  return html.replace(/<(\/?)h([12])>/g, (_, slash: string, h: string) => `<${slash}h${Number(h) + level - 1}>`);
+}

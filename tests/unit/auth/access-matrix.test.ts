@@ -35,6 +35,7 @@ const POLICY: Record<string, Role[] | "any"> = {
   "($lang).staff.letters.$id.v.$number.tsx": ["LETTER_EDITOR"],
   "($lang).staff.letters.$id.diff.tsx": ["LETTER_EDITOR"],
   "($lang).staff.letters.$id.render.tsx": ["AREA_STAFF", "VLO"],
+  "($lang).staff.letters.$id.render[.pdf].tsx": ["AREA_STAFF", "VLO"],
 };
 
 const protectedRoutes = fs.readdirSync(ROUTES_DIR).filter((file) => /\)\.(staff|isva|account\._index)/.test(file));

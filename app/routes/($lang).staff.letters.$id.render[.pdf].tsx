@@ -1,0 +1,37 @@
+// The letter for a case as a PDF download (a resource route: the render
+// form's "Download as PDF" button posts here).
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
+import { isLang } from "~/features/i18n/languages.ts";
+import { requireTemplateId } from "~/features/letters/access.server.ts";
+import { approvedVersion, metaOf } from "~/features/letters/letters.server.ts";
+import { valuesFromForm } from "~/features/letters/render-form.server.ts";
+import { letterPdf, recordRender } from "~/features/letters/send.server.ts";
+import { LetterRenderError } from "~/features/letters/template-language.ts";
+import { getDb } from "~/utils/db.server.ts";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const version = await approvedVersion(getDb(), requireTemplateId(params.id));
+  if (!version) throw new Response("Not found", { status: 404 });
+  const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
+  const values = valuesFromForm(form, metaOf(version).placeholders);
+  try {
+    const pdf = await letterPdf(version, values, lang);
+    await recordRender(getDb(), session.user, version, String(values.reference ?? ""), "pdf");
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${version.templateId}.pdf"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof LetterRenderError) {
+      return new Response(error.problems.map((problem) => problem.message).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import path from "node:path";
+import { pdfText } from "../setup/pdf-text.ts";
+import { demo, signIn } from "./accounts-helpers.ts";
+import { expect, expectAccessible, test } from "./fixtures.ts";
+
+test.use({ allowConsole: [/status of 40[0-9]/] });
+
+const LETTER = "decision-not-to-charge";
+const example = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../templates/letters/${LETTER}/meta.json`), "utf8")).examples[0] as Record<string, unknown>;
+
+test("an editor changes a letter and submits it; only a second editor can approve it; a VLO makes it for a case as a PDF", async ({ browser, page }) => {
+  test.setTimeout(150_000);
+
+  // The author.
+  await signIn(page, demo("editor@portal.example"));
+  await page.goto("/staff/letters");
+  await expectAccessible(page);
+  await page.getByTestId("letters-table").getByRole("link", { name: "Decision not to charge" }).first().click();
+  await page.getByRole("button", { name: /Edit \(new draft\)|Continue the draft/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Draft");
+  await expect(page.getByTestId("letter-checks")).toBeVisible();
+  await expect(page.getByTestId("letter-preview").first()).toContainText(String(example.reference));
+  await expectAccessible(page);
+  const english = page.getByLabel("Letter in English");
+  await english.fill(`${await english.inputValue()}\n\nWe are sorry this is not the news you hoped for.`);
+  // The preview follows the typing.
+  await expect(page.getByTestId("letter-preview").first()).toContainText("We are sorry this is not the news you hoped for.");
+  await page.getByRole("button", { name: "Save and check" }).click();
+  await expect(page.getByLabel("Letter in English")).toHaveValue(/not the news you hoped for/);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Waiting for review");
+  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  const versionUrl = page.url();
+
+  // The reviewer.
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await signIn(reviewer, demo("reviewer@portal.example"));
+  await reviewer.goto(versionUrl);
+  await expectAccessible(reviewer);
+  if (await reviewer.getByLabel("Reason for approving although a check does not pass").count()) {
+    await reviewer.getByLabel("Reason for approving although a check does not pass").fill("Reviewed with the victims' panel");
+  }
+  await reviewer.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("Approved");
+  await reviewer.goto(`/staff/letters/${LETTER}/diff?a=1&b=2`);
+  await expect(reviewer.getByTestId("diff").first()).toContainText("+ We are sorry this is not the news you hoped for.");
+  await expectAccessible(reviewer);
+  await reviewerContext.close();
+
+  // A Victim Liaison Officer makes the new version for a case, in Welsh.
+  const vloContext = await browser.newContext();
+  const vlo = await vloContext.newPage();
+  await signIn(vlo, demo("vlo.london-south@portal.example"));
+  await vlo.goto(`/staff/letters/${LETTER}/render`);
+  await expectAccessible(vlo);
+  await vlo.locator("label", { hasText: /^Welsh$/ }).click();
+  for (const [name, value] of Object.entries(example)) {
+    const field = vlo.locator(`[name="v.${name}"]`);
+    if ((await field.count()) === 0) continue;
+    if (typeof value === "boolean") await vlo.locator(`[name="v.${name}"][value="${value ? "yes" : "no"}"]`).check({ force: true });
+    else await field.fill(String(value));
+  }
+  await vlo.getByRole("button", { name: "Show the letter" }).click();
+  await expect(vlo.getByTestId("rendered-letter")).toContainText(String(example.reference));
+  await expectAccessible(vlo);
+  const [download] = await Promise.all([vlo.waitForEvent("download"), vlo.getByRole("button", { name: "Download as PDF" }).click()]);
+  const { text } = await pdfText(new Uint8Array(fs.readFileSync(await download.path())));
+  expect(text).toContain(String(example.reference));
+  expect(text).toContain("Diwedd y llythyr");
+  await vloContext.close();
+});
