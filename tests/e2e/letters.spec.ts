@@ -47,6 +47,13 @@ test("an editor changes a letter and submits it; only a second editor can approv
   await reviewer.goto(`/staff/letters/${LETTER}/diff?a=1&b=2`);
   await expect(reviewer.getByTestId("diff").first()).toContainText("+ We are sorry this is not the news you hoped for.");
   await expectAccessible(reviewer);
+  // The same pages in Welsh.
+  await reviewer.goto("/cy/staff/letters");
+  await expect(reviewer.getByTestId("letters-table")).toContainText("Penderfyniad");
+  await expectAccessible(reviewer);
+  await reviewer.goto(versionUrl.replace("/staff/", "/cy/staff/"));
+  await expect(reviewer.getByTestId("letter-checks")).toBeVisible();
+  await expectAccessible(reviewer);
   await reviewerContext.close();
 
   // A Victim Liaison Officer makes the new version for a case, in Welsh.

@@ -16,6 +16,9 @@ import { sortedGlossary } from "~/features/glossary/glossary.server.ts";
 import { LANGUAGES, localisePath, type Lang } from "~/features/i18n/languages.ts";
 import { specialMeasuresSheet } from "~/features/special-measures/content.server.ts";
 import { STAGE_IDS, stageStrings } from "~/features/walkthrough/content.server.ts";
+import fs from "node:fs";
+import path from "node:path";
+import { readerLines } from "~/features/letters/plain-english.ts";
 
 /** The grade for pages written for professionals or as formal statements. */
 const PROFESSIONAL_GRADE = 8;
@@ -81,6 +84,17 @@ const PAGES: Page[] = [
   { path: NAMED_PAGES.accessibility, targetGrade: PROFESSIONAL_GRADE, strings: infoPageStrings("accessibility") },
 ];
 
+// The baseline letters, scored on the text a victim reads (markup and value names taken out).
+const LETTERS_DIR = path.resolve(import.meta.dirname, "../../templates/letters");
+for (const id of fs.existsSync(LETTERS_DIR) ? fs.readdirSync(LETTERS_DIR).sort() : []) {
+  if (!fs.existsSync(path.join(LETTERS_DIR, id, "en.txt"))) continue;
+  PAGES.push({
+    path: `templates/letters/${id}`,
+    targetGrade: TARGET_GRADE,
+    strings: (lang: Lang) => readerLines(fs.readFileSync(path.join(LETTERS_DIR, id, `${lang}.txt`), "utf8")),
+  });
+}
+
 const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", cy: "Welsh" };
 
 const header = [
@@ -92,7 +106,7 @@ const misses: string[] = [];
 
 for (const page of PAGES) {
   for (const lang of LANGUAGES) {
-    const path = localisePath(page.path, lang);
+    const path = page.path.startsWith("templates/") ? `${page.path} (${lang})` : localisePath(page.path, lang);
     const score = readability(page.strings(lang));
     const perSentence = score.averageSentenceWords.toFixed(1);
     let meets: boolean;
@@ -116,7 +130,7 @@ for (const page of PAGES) {
   }
 }
 
-console.log("# Readability of the public pages\n");
+console.log("# Readability of the public pages and the letters\n");
 console.log(
   `English: Flesch-Kincaid grade, reading age = grade + 5. Target grade ≤ ${TARGET_GRADE} (reading age 9 to 11) ` +
     `for victims' pages, ≤ ${PROFESSIONAL_GRADE} for the special-measures sheet and the privacy and accessibility ` +

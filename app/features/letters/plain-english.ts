@@ -34,7 +34,7 @@ export type CheckId = "readability" | "sentences" | "jargon" | "cps" | "blame" |
 export type Check = { id: CheckId; ok: boolean; detail: string };
 
 /** The reader's text of a template: markup, conditions and placeholder names taken out. */
-function readerLines(source: string) {
+export function readerLines(source: string) {
   return source
     .split(/\r?\n/)
     .map((line) =>

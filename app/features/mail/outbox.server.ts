@@ -203,10 +203,15 @@ function fromRow(row: OutboxRow): ClaimedMessage {
  * Records a delivery. Also applies when the row's lease had run out and another
  * worker holds or gave up on it meanwhile: the message did go out.
  */
+/**
+ * Once delivered, a message's content is no longer kept: letters and notices
+ * live in the recipient's mailbox, not in the portal's database. The row stays
+ * as a record that a message went, and when.
+ */
 export async function markSent(db: Pick<Db, "outboxMessage">, id: string, now = new Date()) {
   await db.outboxMessage.updateMany({
     where: { id, status: { not: "SENT" } },
-    data: { status: "SENT", sentAt: now, lockedUntil: null },
+    data: { status: "SENT", sentAt: now, lockedUntil: null, textBody: "", htmlBody: null, attachments: Prisma.DbNull },
   });
 }
 

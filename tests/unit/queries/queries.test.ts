@@ -73,6 +73,9 @@ describe("sending a query", () => {
       expect(mail.text).not.toContain("plea hearing");
       expect(mail.text).toContain(reference);
     }
+    // Delivered messages keep no content in the portal.
+    const rows = await db.outboxMessage.findMany({ where: { idempotencyKey: { endsWith: stored.id } } });
+    expect(rows.map((row) => [row.status, row.textBody, row.htmlBody])).toEqual([["SENT", "", null], ["SENT", "", null]]);
   });
 
   it("puts the question in the Area's e-mail only when its mailbox is cleared for full content", async () => {
