@@ -72,18 +72,6 @@ export const STANDARD_PLACEHOLDERS: Readonly<Record<string, PlaceholderType>> = 
 /** Printed at the top of every letter by the renderer, so the body need not use them. */
 export const PRINTED_AT_TOP: readonly string[] = ["reference", "letter_date", "area_name"];
 
-export const LETTER_STAGES: readonly string[] = [
-  "support",
-  "reporting",
-  "investigation",
-  "no-further-action",
-  "charging-decision",
-  "charge-and-first-hearings",
-  "preparing-for-trial",
-  "trial",
-  "verdict-and-sentence",
-  "after-sentence",
-];
 
 const PLACEHOLDER_TYPES: readonly string[] = ["text", "date", "boolean", "number"];
 const NAME = /^[a-z][a-z0-9_]*$/;
