@@ -32,6 +32,7 @@ async function request(areaId = "south-east") {
       safeVoicemail: false,
       safeText: false,
       onlyViaIsva: false,
+      needs: "encrypted",
     },
   });
 }

@@ -17,6 +17,7 @@ CREATE TABLE "meeting_request" (
     "safe_voicemail" BOOLEAN NOT NULL,
     "safe_text" BOOLEAN NOT NULL,
     "only_via_isva" BOOLEAN NOT NULL,
+    "needs" TEXT NOT NULL,
     "language" TEXT NOT NULL DEFAULT 'en',
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMP(3) NOT NULL,
@@ -52,6 +53,7 @@ CREATE INDEX "meeting_vlo_id_idx" ON "meeting"("vlo_id");
 
 -- AddForeignKey
 ALTER TABLE "meeting" ADD CONSTRAINT "meeting_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "meeting_request"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 
 
 -- Raw SQL (times are stored in UTC without a zone, hence tsrange): no double booking is possible, not merely unlikely. A booked
