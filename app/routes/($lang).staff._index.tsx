@@ -41,6 +41,11 @@ export default function StaffHome() {
             <a className="govuk-link" href={localisePath("/staff/queries", lang)}>{t("home.queries")}</a>
           </li>
         ) : null}
+        {handlesQueries ? (
+          <li>
+            <a className="govuk-link" href={localisePath("/staff/meetings", lang)}>{t("home.meetings")}</a>
+          </li>
+        ) : null}
         {handlesLetters ? (
           <li>
             <a className="govuk-link" href={localisePath("/staff/letters", lang)}>{t("home.letters")}</a>

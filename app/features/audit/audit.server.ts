@@ -38,7 +38,9 @@ export type AuditAction =
   | "letter.approved"
   | "letter.retired"
   | "letter.rendered"
-  | "letter.sent";
+  | "letter.sent"
+  | "meeting.requested"
+  | "meeting.booked";
 
 export type AuditEntry = {
   actorId?: string | null;

@@ -71,6 +71,7 @@ export const NAMED_PAGES = {
   "get-help": "/get-help",
   "leaving-no-trace": "/leaving-no-trace",
   "meeting-request": "/pre-trial-meeting",
+  "meeting-form": "/pre-trial-meeting/request",
   privacy: "/privacy",
   cookies: "/cookies",
   accessibility: "/accessibility",

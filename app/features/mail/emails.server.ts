@@ -17,6 +17,8 @@ export const EMAILS = [
   "query-received-full",
   "query-acknowledged",
   "query-reply",
+  "meeting-request-received",
+  "meeting-booked",
 ] as const;
 export type EmailName = (typeof EMAILS)[number];
 

@@ -9,12 +9,14 @@ import { setDb, type Db } from "~/utils/db.server.ts";
 import { createMigratedDatabase } from "../../setup/database.ts";
 import { makeUser, signedIn } from "../../setup/users.ts";
 import { sendQuery } from "../../setup/queries.ts";
+import { fieldCipher } from "~/features/crypto/cipher.server.ts";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "../../../app/routes");
 const STAFF: Role[] = ["AREA_STAFF", "VLO", "LETTER_EDITOR", "ADMIN"];
 
 /** Who may use each protected route. A new protected route must be added here, or this test fails. */
-const POLICY: Record<string, Role[] | "any"> = {
+type Policy = Role[] | "any" | { read: Role[]; write: Role[] };
+const POLICY: Record<string, Policy> = {
   "($lang).account._index.tsx": "any",
   "($lang).isva._index.tsx": ["ISVA"],
   "($lang).staff._index.tsx": STAFF,
@@ -36,7 +38,12 @@ const POLICY: Record<string, Role[] | "any"> = {
   "($lang).staff.letters.$id.diff.tsx": ["LETTER_EDITOR"],
   "($lang).staff.letters.$id.render.tsx": ["AREA_STAFF", "VLO"],
   "($lang).staff.letters.$id.render[.pdf].tsx": ["AREA_STAFF", "VLO"],
+  "($lang).staff.meetings._index.tsx": ["VLO", "AREA_STAFF"],
+  "($lang).staff.meetings.$reference.tsx": { read: ["VLO", "AREA_STAFF"], write: ["VLO"] },
 };
+
+const may = (policy: Policy, role: Role, what: "read" | "write") =>
+  policy === "any" ? true : Array.isArray(policy) ? policy.includes(role) : policy[what].includes(role);
 
 const protectedRoutes = fs.readdirSync(ROUTES_DIR).filter((file) => /\)\.(staff|isva|account\._index)/.test(file));
 
@@ -59,6 +66,8 @@ let db: Db;
 let targetUserId: string;
 /** A query sent by the matrix's own ISVA, routed to the matrix staff's Area. */
 let ownReference: string;
+/** A meeting request in the matrix staff's Area. */
+let meetingReference: string;
 const sessions = new Map<Role, { cookie: string; csrf: string }>();
 
 beforeAll(async () => {
@@ -74,6 +83,15 @@ beforeAll(async () => {
   targetUserId = (await makeUser(db, { roles: ["ISVA"], organisation: "Target" })).user.id;
   const isva = await db.session.findFirstOrThrow({ where: { user: { roles: { has: "ISVA" }, organisation: "Test service" } }, include: { user: true } });
   ownReference = (await sendQuery(db, isva.user, "north-west")).reference;
+  meetingReference = "M-2345-6789";
+  await db.meetingRequest.create({
+    data: {
+      reference: meetingReference, areaId: "north-west", requestedBy: "VICTIM", safeEmail: false, safePhone: true, safeVoicemail: false,
+      safeText: false, onlyViaIsva: false, id: "00000000-0000-4000-8000-000000000001",
+      contact: fieldCipher().encrypt(JSON.stringify({ name: "A" }), "meeting-request:00000000-0000-4000-8000-000000000001"),
+      needs: fieldCipher().encrypt(JSON.stringify({ format: "EITHER", supporter: false, topics: [] }), "meeting-request:00000000-0000-4000-8000-000000000001"),
+    },
+  });
   await db.letterTemplate.create({
     data: {
       id: "matrix-letter",
@@ -116,7 +134,7 @@ describe("the access matrix", () => {
       const letterRoute = file.includes(".letters.");
       const args = (req: Request) => ({
         request: req,
-        params: { id: letterRoute ? "matrix-letter" : targetUserId, number: "1", reference: ownReference },
+        params: { id: letterRoute ? "matrix-letter" : targetUserId, number: "1", reference: file.includes(".meetings.") ? meetingReference : ownReference },
         context: { cspNonce: "", clientAddress: "127.0.0.1" },
       });
 
@@ -128,7 +146,8 @@ describe("the access matrix", () => {
 
       for (const role of ["ISVA", ...STAFF] as Role[]) {
         const policy = POLICY[file]!;
-        const allowed = policy === "any" || policy.includes(role);
+        const allowed = may(policy, role, "read");
+        const writer = may(policy, role, "write");
         it(`${allowed ? "lets" : "refuses"} ${role}`, async () => {
           const route = await load();
           const who = sessions.get(role)!;
@@ -138,7 +157,7 @@ describe("the access matrix", () => {
           }
           if (route.action) {
             const status = await statusOf(() => route.action!(args(request("POST", who))));
-            if (allowed) expect(status, "action").not.toBe(403);
+            if (writer) expect(status, "action").not.toBe(403);
             else expect(status, "action").toBe(403);
             // Even an allowed role is refused without the form token.
             expect(await statusOf(() => route.action!(args(request("POST", who, false)))), "action without token").toBe(403);

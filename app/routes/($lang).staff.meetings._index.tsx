@@ -1,0 +1,56 @@
+// Pre-trial meeting requests for the Area's VLOs and staff.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
+import { signedInData } from "~/features/auth/session-route.server.ts";
+import { useLang, useT } from "~/features/i18n/i18n.ts";
+import { localisePath } from "~/features/i18n/languages.ts";
+import { listAreaRequests } from "~/features/meetings/requests.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { titleMeta } from "~/utils/meta.ts";
+
+export const handle = { hydrate: true };
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = requireRole(await requireUser(request), "VLO", "AREA_STAFF");
+  const rows = await listAreaRequests(getDb(), session.user);
+  return { ...signedInData(session), rows: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString().slice(0, 10) })) };
+}
+
+export default function MeetingRequests() {
+  const t = useT();
+  const lang = useLang();
+  const { rows } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <SignedInBar />
+      <h1 className="govuk-heading-l">{t("meetings.staffTitle")}</h1>
+      {rows.length ? (
+        <table className="govuk-table" data-testid="meeting-requests">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">{t("queries.reference")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.received")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.status")}</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.map((row) => (
+              <tr key={row.reference} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  <a className="govuk-link" href={localisePath(`/staff/meetings/${row.reference}`, lang)}>{row.reference}</a>
+                </td>
+                <td className="govuk-table__cell">{row.createdAt}</td>
+                <td className="govuk-table__cell">{t(`meetings.statuses.${row.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="govuk-body">{t("meetings.noRequests")}</p>
+      )}
+    </>
+  );
+}
