@@ -15,7 +15,7 @@ import {
   RadioGroup as AriaRadioGroup,
   Text,
 } from "react-aria-components";
-import { ErrorMessage, fieldId, groupClass, useErrorText, type FieldProps } from "./Field.tsx";
+import { describedBy, ErrorMessage, fieldId, groupClass, useErrorText, type FieldProps } from "./Field.tsx";
 
 export type Choice = { value: string; label: ReactNode; hint?: ReactNode };
 
@@ -51,72 +51,76 @@ function ChoiceText({ choice }: { choice: Choice }) {
   );
 }
 
-function describedBy(id: string, hint: boolean, error: boolean) {
-  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-}
+const kinds = {
+  radio: { listClass: "govuk-radios", Option: Radio },
+  checkbox: { listClass: "govuk-checkboxes", Option: Checkbox },
+};
 
-export function RadioGroup({ name, label, hint, error, choices, labelAsHeading, isRequired, defaultValue, id: givenId }: GroupProps & { defaultValue?: string }) {
+/** What react-aria's RadioGroup and CheckboxGroup both receive from ChoiceGroup. */
+type AriaGroupProps = {
+  name: string;
+  isInvalid: boolean;
+  isRequired?: boolean;
+  validationBehavior: "aria";
+  "aria-describedby"?: string;
+  className: string;
+  children: ReactNode;
+};
+
+// The two groups differ only in react-aria's group and option components and
+// the type of defaultValue, so the wrapper renders its own group (which keeps
+// defaultValue typed) and everything else is shared.
+function ChoiceGroup({
+  kind,
+  renderGroup,
+  name,
+  label,
+  hint,
+  error,
+  choices,
+  labelAsHeading,
+  isRequired,
+  id: givenId,
+}: GroupProps & { kind: keyof typeof kinds; renderGroup: (props: AriaGroupProps) => ReactNode }) {
   const id = givenId ?? fieldId(name);
   const errorText = useErrorText(error);
+  const { listClass, Option } = kinds[kind];
   return (
     <div className={groupClass(errorText)}>
-      <AriaRadioGroup
-        name={name}
-        defaultValue={defaultValue}
-        isInvalid={Boolean(errorText)}
-        isRequired={isRequired}
-        validationBehavior="aria"
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(errorText))}
-        className="govuk-fieldset"
-      >
-        <Legend id={id} label={label} asHeading={labelAsHeading} />
-        {hint ? (
-          <Text slot="description" className="govuk-hint" id={`${id}-hint`}>
-            {hint}
-          </Text>
-        ) : null}
-        <ErrorMessage id={`${id}-error`} text={errorText} />
-        <div className="govuk-radios">
-          {choices.map((choice, i) => (
-            <Radio key={choice.value} value={choice.value} id={i === 0 ? id : `${id}-${choice.value}`} className="app-choice app-choice--radio">
-              <ChoiceText choice={choice} />
-            </Radio>
-          ))}
-        </div>
-      </AriaRadioGroup>
+      {renderGroup({
+        name,
+        isInvalid: Boolean(errorText),
+        isRequired,
+        validationBehavior: "aria",
+        "aria-describedby": describedBy(id, { hint: Boolean(hint), error: Boolean(errorText) }),
+        className: "govuk-fieldset",
+        children: (
+          <>
+            <Legend id={id} label={label} asHeading={labelAsHeading} />
+            {hint ? (
+              <Text slot="description" className="govuk-hint" id={`${id}-hint`}>
+                {hint}
+              </Text>
+            ) : null}
+            <ErrorMessage id={`${id}-error`} text={errorText} />
+            <div className={listClass}>
+              {choices.map((choice, i) => (
+                <Option key={choice.value} value={choice.value} id={i === 0 ? id : `${id}-${choice.value}`} className={`app-choice app-choice--${kind}`}>
+                  <ChoiceText choice={choice} />
+                </Option>
+              ))}
+            </div>
+          </>
+        ),
+      })}
     </div>
   );
 }
 
-export function CheckboxGroup({ name, label, hint, error, choices, labelAsHeading, isRequired, defaultValue, id: givenId }: GroupProps & { defaultValue?: string[] }) {
-  const id = givenId ?? fieldId(name);
-  const errorText = useErrorText(error);
-  return (
-    <div className={groupClass(errorText)}>
-      <AriaCheckboxGroup
-        name={name}
-        defaultValue={defaultValue}
-        isInvalid={Boolean(errorText)}
-        isRequired={isRequired}
-        validationBehavior="aria"
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(errorText))}
-        className="govuk-fieldset"
-      >
-        <Legend id={id} label={label} asHeading={labelAsHeading} />
-        {hint ? (
-          <Text slot="description" className="govuk-hint" id={`${id}-hint`}>
-            {hint}
-          </Text>
-        ) : null}
-        <ErrorMessage id={`${id}-error`} text={errorText} />
-        <div className="govuk-checkboxes">
-          {choices.map((choice, i) => (
-            <Checkbox key={choice.value} value={choice.value} id={i === 0 ? id : `${id}-${choice.value}`} className="app-choice app-choice--checkbox">
-              <ChoiceText choice={choice} />
-            </Checkbox>
-          ))}
-        </div>
-      </AriaCheckboxGroup>
-    </div>
-  );
+export function RadioGroup({ defaultValue, ...group }: GroupProps & { defaultValue?: string }) {
+  return <ChoiceGroup {...group} kind="radio" renderGroup={(props) => <AriaRadioGroup {...props} defaultValue={defaultValue} />} />;
+}
+
+export function CheckboxGroup({ defaultValue, ...group }: GroupProps & { defaultValue?: string[] }) {
+  return <ChoiceGroup {...group} kind="checkbox" renderGroup={(props) => <AriaCheckboxGroup {...props} defaultValue={defaultValue} />} />;
 }

@@ -34,6 +34,11 @@ export function ErrorMessage({ id, text }: { id: string; text: string | undefine
   );
 }
 
+/** Ids for aria-describedby: the error first, so it is read before the hint. */
+export function describedBy(id: string, { hint, error }: { hint: boolean; error: boolean }) {
+  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
 export function groupClass(error: string | undefined) {
   return `govuk-form-group${error ? " govuk-form-group--error" : ""}`;
 }

@@ -3,8 +3,9 @@
 // aria-describedby (error first, so it is read first); aria-invalid when in
 // error; the input's id is predictable so the error summary can link to it;
 // `autoComplete` passes through for WCAG 1.3.5.
+import type { ReactNode } from "react";
 import { Input, Label, TextArea as AriaTextArea, TextField as AriaTextField, Text } from "react-aria-components";
-import { ErrorMessage, fieldId, groupClass, useErrorText, type FieldProps } from "./Field.tsx";
+import { describedBy, ErrorMessage, fieldId, groupClass, useErrorText, type FieldProps } from "./Field.tsx";
 
 type Props = FieldProps & {
   defaultValue?: string;
@@ -20,14 +21,20 @@ type Props = FieldProps & {
   id?: string;
 };
 
-function describedBy(id: string, hint: boolean, error: boolean) {
-  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-}
+/** What the input or textarea needs from the frame around it. */
+type Control = { id: string; describedBy: string | undefined; errorText: string | undefined };
 
-export function TextField({ name, label, hint, error, width, defaultValue, isRequired, id: givenId, ...input }: Props) {
+type FrameProps = FieldProps & {
+  id?: string;
+  defaultValue?: string;
+  isRequired?: boolean;
+  children: (control: Control) => ReactNode;
+};
+
+/** The form group, label, hint and error shared by TextField and TextArea. */
+function TextFrame({ name, label, hint, error, defaultValue, isRequired, id: givenId, children }: FrameProps) {
   const id = givenId ?? fieldId(name);
   const errorText = useErrorText(error);
-  const widthClass = width ? ` govuk-input--width-${width}` : "";
   return (
     <AriaTextField
       name={name}
@@ -46,46 +53,41 @@ export function TextField({ name, label, hint, error, width, defaultValue, isReq
         </Text>
       ) : null}
       <ErrorMessage id={`${id}-error`} text={errorText} />
-      <Input
-        id={id}
-        {...input}
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(errorText))}
-        className={`govuk-input${widthClass}${errorText ? " govuk-input--error" : ""}`}
-      />
+      {children({ id, describedBy: describedBy(id, { hint: Boolean(hint), error: Boolean(errorText) }), errorText })}
     </AriaTextField>
+  );
+}
+
+export function TextField({ name, label, hint, error, width, defaultValue, isRequired, id, ...input }: Props) {
+  const widthClass = width ? ` govuk-input--width-${width}` : "";
+  return (
+    <TextFrame name={name} label={label} hint={hint} error={error} defaultValue={defaultValue} isRequired={isRequired} id={id}>
+      {(control) => (
+        <Input
+          id={control.id}
+          {...input}
+          aria-describedby={control.describedBy}
+          className={`govuk-input${widthClass}${control.errorText ? " govuk-input--error" : ""}`}
+        />
+      )}
+    </TextFrame>
   );
 }
 
 type AreaProps = FieldProps & { defaultValue?: string; rows?: number; maxLength?: number; isRequired?: boolean };
 
-export function TextArea({ name, label, hint, error, defaultValue, rows = 5, maxLength, isRequired }: AreaProps) {
-  const id = fieldId(name);
-  const errorText = useErrorText(error);
+export function TextArea({ rows = 5, maxLength, ...field }: AreaProps) {
   return (
-    <AriaTextField
-      name={name}
-      defaultValue={defaultValue}
-      isInvalid={Boolean(errorText)}
-      isRequired={isRequired}
-      validationBehavior="aria"
-      className={groupClass(errorText)}
-    >
-      <Label className="govuk-label" htmlFor={id}>
-        {label}
-      </Label>
-      {hint ? (
-        <Text slot="description" className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </Text>
-      ) : null}
-      <ErrorMessage id={`${id}-error`} text={errorText} />
-      <AriaTextArea
-        id={id}
-        rows={rows}
-        maxLength={maxLength}
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(errorText))}
-        className={`govuk-textarea${errorText ? " govuk-textarea--error" : ""}`}
-      />
-    </AriaTextField>
+    <TextFrame {...field}>
+      {(control) => (
+        <AriaTextArea
+          id={control.id}
+          rows={rows}
+          maxLength={maxLength}
+          aria-describedby={control.describedBy}
+          className={`govuk-textarea${control.errorText ? " govuk-textarea--error" : ""}`}
+        />
+      )}
+    </TextFrame>
   );
 }
