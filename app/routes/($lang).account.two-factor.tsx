@@ -2,11 +2,12 @@
 // first code, then ten recovery codes shown once.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary, summaryErrors } from "~/components/ui/ErrorSummary.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
 import { confirmTotpSetup, startTotpSetup, totpSecretOf } from "~/features/auth/accounts.server.ts";
-import { homeFor, requirePartialSession } from "~/features/auth/guards.server.ts";
+import { homeFor, requireCsrf, requirePartialSession } from "~/features/auth/guards.server.ts";
 import { codeSchema } from "~/features/auth/schemas.ts";
 import { sessionCookie, rotateSession } from "~/features/auth/session.server.ts";
 import { totpQrSvg, totpUri } from "~/features/auth/totp.server.ts";
@@ -14,7 +15,7 @@ import { useT } from "~/features/i18n/i18n.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
-import { pathFor } from "~/features/auth/session-route.server.ts";
+import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 
 export const handle = { hydrate: true };
 // After the first code, the page shows the recovery codes: it must not reload
@@ -38,12 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const setup = existing
     ? { secret: existing, qrSvg: await totpQrSvg(totpUri({ secret: existing, account: session.user.email })) }
     : await startTotpSetup(getDb(), session.user);
-  return data({ key: setup.secret.replace(/(.{4})/g, "$1 ").trim(), qrSvg: setup.qrSvg });
+  return data({ ...signedInData(session), key: setup.secret.replace(/(.{4})/g, "$1 ").trim(), qrSvg: setup.qrSvg });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await setupFor(request);
-  const submission = parseWithZod(await request.formData(), { schema: codeSchema });
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const submission = parseWithZod(form, { schema: codeSchema });
   if (submission.status !== "success") return data({ result: submission.reply({ resetForm: true }), codes: null }, { status: 400 });
   const codes = await confirmTotpSetup(getDb(), session.user, submission.value.code);
   if (!codes) return data({ result: submission.reply({ fieldErrors: { code: ["auth.errors.code"] }, resetForm: true }), codes: null }, { status: 400 });
@@ -92,6 +95,7 @@ export default function TwoFactorSetup() {
         </p>
         <p className="govuk-body">{t("auth.setupConfirm")}</p>
         <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+          <CsrfField />
           <TextField name="code" label={t("auth.codeLabel")} hint={t("auth.codeHint")} autoComplete="one-time-code" inputMode="numeric" spellCheck={false} width="5" error={fields.code.errors} />
           <Button>{t("auth.continue")}</Button>
         </Form>

@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary, summaryErrors } from "~/components/ui/ErrorSummary.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
-import { homeFor, requirePartialSession } from "~/features/auth/guards.server.ts";
+import { homeFor, requireCsrf, requirePartialSession } from "~/features/auth/guards.server.ts";
 import { codeSchema } from "~/features/auth/schemas.ts";
-import { pathFor } from "~/features/auth/session-route.server.ts";
+import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 import { sessionCookie } from "~/features/auth/session.server.ts";
 import { completeSecondFactor } from "~/features/auth/sign-in.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
@@ -21,13 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePartialSession(request);
   if (!session.mfaPending) throw redirect(homeFor(request, session.user));
   if (!session.user.totpEnabledAt) throw redirect(pathFor(request, "/account/two-factor"));
-  return null;
+  return signedInData(session);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requirePartialSession(request);
   if (!session.mfaPending || !session.user.totpEnabledAt) throw redirect(pathFor(request, "/sign-in"));
-  const submission = parseWithZod(await request.formData(), { schema: codeSchema });
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const submission = parseWithZod(form, { schema: codeSchema });
   if (submission.status !== "success") return data(submission.reply({ resetForm: true }), { status: 400 });
   const result = await completeSecondFactor(getDb(), session, { code: submission.value.code });
   if (!result.ok) return data(submission.reply({ fieldErrors: { code: [result.error] }, resetForm: true }), { status: 400 });
@@ -45,6 +48,7 @@ export default function SecondFactor() {
         <ErrorSummary errors={summaryErrors({ code: fields.code.errors ?? null }, ["code"])} />
         <h1 className="govuk-heading-l">{t("auth.codeTitle")}</h1>
         <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+          <CsrfField />
           <TextField name="code" label={t("auth.codeLabel")} hint={t("auth.codeHint")} autoComplete="one-time-code" inputMode="numeric" spellCheck={false} width="5" error={fields.code.errors} />
           <Button>{t("auth.continue")}</Button>
         </Form>

@@ -66,8 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (form.get("intent")) {
       case "save":
       case "submit": {
-        const en = String(form.get("bodyEn") ?? "").slice(0, MAX_BODY);
-        const cy = String(form.get("bodyCy") ?? "").slice(0, MAX_BODY);
+        const en = String(form.get("bodyEn") ?? "");
+        const cy = String(form.get("bodyCy") ?? "");
+        if (en.length > MAX_BODY || cy.length > MAX_BODY) return data({ error: "letters.errors.tooLong" }, { status: 400 });
         await saveDraft(db, session.user, id, number, { en, cy });
         if (form.get("intent") === "submit") await submitForReview(db, session.user, id, number);
         break;

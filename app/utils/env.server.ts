@@ -42,6 +42,11 @@ export const envSchema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    // With a real database, e-mailed links must never be built from the Host
+    // header a client sends.
+    if (env.DATABASE_URL && !env.PUBLIC_URL && env.NODE_ENV !== "production") {
+      ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "required when DATABASE_URL is set" });
+    }
     if (env.NODE_ENV !== "production" || !env.DATABASE_URL) return;
     for (const key of ["SESSION_SECRET", "ENCRYPTION_KEY", "SMTP_URL", "PUBLIC_URL"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "required in production" });

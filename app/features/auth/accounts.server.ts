@@ -104,6 +104,9 @@ export async function verifyEmail(db: Db, token: string) {
     const userId = await useToken(tx, token, "VERIFY_EMAIL");
     if (!userId) return null;
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    // Only a registration still waiting for its address to be confirmed moves on
+    // (an account disabled since the link was sent stays disabled).
+    if (user.status !== "PENDING_VERIFICATION") return null;
     const recognised = await tx.recognisedDomain.findUnique({ where: { domain: emailDomain(user.email) } });
     const now = new Date();
     const updated = await tx.user.update({
@@ -132,7 +135,7 @@ export class AccountError extends Error {
 export async function inviteUser(db: Db, admin: User, input: Invitation, origin: string) {
   const email = normaliseEmail(input.email);
   const needsArea = input.roles.some((role) => role === "AREA_STAFF" || role === "VLO");
-  if (needsArea && !input.areaId) throw new AccountError("admin.errors.areaRequired");
+  if (needsArea && !(input.areaId && (await db.area.findUnique({ where: { id: input.areaId } })))) throw new AccountError("admin.errors.areaRequired");
   if (await db.user.findUnique({ where: { email } })) throw new AccountError("admin.errors.emailTaken");
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -289,9 +292,22 @@ export async function setUserDisabled(db: Db, admin: User, userId: string, disab
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user || user.id === admin.id) return null;
-    const status = disabled ? "DISABLED" : user.passwordHash ? "ACTIVE" : "INVITED";
+    // Re-enabling returns an account to where it was: an unconfirmed or
+    // unapproved registration does not become active by being re-enabled.
+    const status = disabled
+      ? "DISABLED"
+      : !user.passwordHash
+        ? "INVITED"
+        : !user.emailVerifiedAt
+          ? "PENDING_VERIFICATION"
+          : !user.approvedAt
+            ? "PENDING_APPROVAL"
+            : "ACTIVE";
     const updated = await tx.user.update({ where: { id: userId }, data: { status } });
-    if (disabled) await endAllSessions(tx, userId);
+    if (disabled) {
+      await endAllSessions(tx, userId);
+      await tx.userToken.deleteMany({ where: { userId } });
+    }
     await audit(tx, { actorId: admin.id, action: disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: userId });
     return updated;
   });
@@ -299,7 +315,7 @@ export async function setUserDisabled(db: Db, admin: User, userId: string, disab
 
 export async function setUserRoles(db: Db, admin: User, userId: string, roles: Role[], areaId: string | null) {
   const needsArea = roles.some((role) => role === "AREA_STAFF" || role === "VLO");
-  if (needsArea && !areaId) throw new AccountError("admin.errors.areaRequired");
+  if (needsArea && !(areaId && (await db.area.findUnique({ where: { id: areaId } })))) throw new AccountError("admin.errors.areaRequired");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) return null;

@@ -57,12 +57,12 @@ export const inviteSchema = z.object({
   name: z.string({ error: "auth.errors.nameRequired" }).trim().min(1, "auth.errors.nameRequired").max(120, "forms.tooLong_other|{\"count\":120}"),
   email,
   roles: z.array(z.enum(ROLE_VALUES), { error: "admin.errors.rolesRequired" }).min(1, "admin.errors.rolesRequired"),
-  areaId: z.string().max(60).optional(),
+  areaId: z.string().max(60).regex(/^[a-z-]*$/, "admin.errors.areaRequired").optional(),
 });
 
 export const rolesSchema = z.object({
   roles: z.array(z.enum(ROLE_VALUES), { error: "admin.errors.rolesRequired" }).min(1, "admin.errors.rolesRequired"),
-  areaId: z.string().max(60).optional(),
+  areaId: z.string().max(60).regex(/^[a-z-]*$/, "admin.errors.areaRequired").optional(),
 });
 
 export const domainSchema = z.object({

@@ -1,6 +1,6 @@
 // The sign-in steps, with their rate limits and audit events.
 import { audit } from "~/features/audit/audit.server.ts";
-import { hasAttemptsLeft, resetAttempts, consumeAttempt } from "~/features/security/rate-limit.server.ts";
+import { consumeAttempt, resetAttempts } from "~/features/security/rate-limit.server.ts";
 import type { User } from "~/generated/prisma/client.ts";
 import type { Db } from "~/utils/db.server.ts";
 import { acceptTotp, checkCredentials, normaliseEmail, redeemRecoveryCode } from "./accounts.server.ts";
@@ -11,16 +11,17 @@ export type SignInResult = { ok: true; token: string; user: User } | { ok: false
 /** Password step: a session that still needs the second factor. */
 export async function signInWithPassword(db: Db, email: string, password: string, address: string): Promise<SignInResult> {
   const account = normaliseEmail(email);
-  if (!(await hasAttemptsLeft("signInAccount", account)) || !(await hasAttemptsLeft("signInAddress", address))) {
-    return { ok: false, error: "auth.errors.tooMany" };
-  }
+  // Each attempt is counted before the password is checked, so a burst of
+  // simultaneous requests cannot all slip past the limit; success resets it.
+  const accountOk = await consumeAttempt("signInAccount", account);
+  const addressOk = await consumeAttempt("signInAddress", address);
+  if (!accountOk || !addressOk) return { ok: false, error: "auth.errors.tooMany" };
   const user = await checkCredentials(db, account, password);
   if (!user) {
-    await consumeAttempt("signInAccount", account);
-    await consumeAttempt("signInAddress", address);
     await audit(db, { action: "auth.sign_in_failed", detail: { reason: "credentials" } });
     return { ok: false, error: "auth.errors.credentials" };
   }
+  await resetAttempts("signInAccount", account);
   const token = await createSession(db, user.id, { mfaPending: true });
   return { ok: true, token, user };
 }
@@ -34,10 +35,9 @@ export async function completeSecondFactor(
   input: { code?: string; recoveryCode?: string },
 ): Promise<SecondFactorResult> {
   const { user } = session;
-  if (!(await hasAttemptsLeft("secondFactor", user.id))) return { ok: false, error: "auth.errors.tooMany" };
+  if (!(await consumeAttempt("secondFactor", user.id))) return { ok: false, error: "auth.errors.tooMany" };
   const ok = input.code !== undefined ? await acceptTotp(db, user, input.code) : await redeemRecoveryCode(db, user, input.recoveryCode ?? "");
   if (!ok) {
-    await consumeAttempt("secondFactor", user.id);
     await audit(db, { actorId: user.id, action: "auth.second_factor_failed", targetType: "user", targetId: user.id });
     return { ok: false, error: input.code !== undefined ? "auth.errors.code" : "auth.errors.recovery" };
   }

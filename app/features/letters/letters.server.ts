@@ -96,16 +96,20 @@ export function approvedVersion(db: Db, templateId: string) {
   return db.letterTemplateVersion.findFirst({ where: { templateId, status: "APPROVED" }, orderBy: { number: "desc" } });
 }
 
-/** A new draft from the latest version; an editor's existing draft is reused. */
+/**
+ * A new draft from the approved version (never from an unapproved one, which
+ * would let its text pass to a new author); an editor's existing draft is reused.
+ */
 export async function createDraft(db: Db, editor: User, templateId: string) {
   return db.$transaction(async (tx) => {
     const latest = await tx.letterTemplateVersion.findFirst({ where: { templateId }, orderBy: { number: "desc" } });
     if (!latest) throw new LetterWorkflowError("letters.errors.notFound");
     if (latest.status === "DRAFT" && latest.authorId === editor.id) return latest;
     if (latest.status === "DRAFT" || latest.status === "IN_REVIEW") throw new LetterWorkflowError("letters.errors.pendingExists");
-    const { id: _id, number, status: _s, authorId: _a, approverId: _p, checksOverride: _c, submittedAt: _sa, approvedAt: _aa, retiredAt: _r, createdAt: _ca, updatedAt: _u, ...content } = latest;
+    const base = (await tx.letterTemplateVersion.findFirst({ where: { templateId, status: "APPROVED" }, orderBy: { number: "desc" } })) ?? latest;
+    const { id: _id, number: _number, status: _s, authorId: _a, approverId: _p, checksOverride: _c, submittedAt: _sa, approvedAt: _aa, retiredAt: _r, createdAt: _ca, updatedAt: _u, ...content } = base;
     const draft = await tx.letterTemplateVersion.create({
-      data: { ...content, placeholders: latest.placeholders ?? {}, examples: latest.examples ?? [], number: number + 1, status: "DRAFT", authorId: editor.id },
+      data: { ...content, placeholders: base.placeholders ?? {}, examples: base.examples ?? [], number: latest.number + 1, status: "DRAFT", authorId: editor.id },
     });
     await audit(tx, { actorId: editor.id, action: "letter.draft_created", targetType: "letter", targetId: `${templateId}#${draft.number}` });
     return draft;
@@ -154,8 +158,22 @@ export async function approveVersion(db: Db, approver: User, templateId: string,
   });
 }
 
+/**
+ * Editors withdraw their own drafts; an approved version is withdrawn only by
+ * an editor other than its author, as with approval.
+ */
 export async function retireVersion(db: Db, editor: User, templateId: string, number: number) {
-  const updated = await db.letterTemplateVersion.updateMany({ where: { templateId, number, status: { not: "RETIRED" } }, data: { status: "RETIRED", retiredAt: new Date() } });
+  const updated = await db.letterTemplateVersion.updateMany({
+    where: {
+      templateId,
+      number,
+      OR: [
+        { status: { in: ["DRAFT", "IN_REVIEW"] }, authorId: editor.id },
+        { status: "APPROVED", OR: [{ authorId: null }, { authorId: { not: editor.id } }] },
+      ],
+    },
+    data: { status: "RETIRED", retiredAt: new Date() },
+  });
   if (updated.count !== 1) throw new LetterWorkflowError("letters.errors.notFound");
   await audit(db, { actorId: editor.id, action: "letter.retired", targetType: "letter", targetId: `${templateId}#${number}` });
 }

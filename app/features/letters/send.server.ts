@@ -11,8 +11,8 @@ import type { Db } from "~/utils/db.server.ts";
 import { renderVersion } from "./letters.server.ts";
 
 const WORDS = {
-  en: { page: "Page", of: "of", end: "End of letter", reference: "Our reference" },
-  cy: { page: "Tudalen", of: "o", end: "Diwedd y llythyr", reference: "Ein cyfeirnod" },
+  en: { page: "Page", of: "of", end: "End of letter", reference: "Our reference", subject: "A letter from", file: "letter.pdf" },
+  cy: { page: "Tudalen", of: "o", end: "Diwedd y llythyr", reference: "Ein cyfeirnod", subject: "Llythyr gan", file: "llythyr.pdf" },
 };
 
 // Values are typed by staff; the PDF renderer reads [text](link) and **bold**
@@ -60,12 +60,15 @@ export async function sendLetter(db: Db, staff: User, version: LetterTemplateVer
   const letter = renderVersion(version, values, lang);
   const pdf = await letterPdf(version, values, lang);
   await db.$transaction(async (tx) => {
+    // The subject and file name say nothing about the case: they show on lock
+    // screens and in mail lists, and the subject outlives the message.
+    const words = WORDS[lang];
     await queueMail(tx, {
       to,
-      subject: letter.heading.slice(0, 180),
+      subject: `${words.subject} ${String(values.area_name ?? "").slice(0, 80)}`.trim(),
       text: letter.text,
       html: letter.html,
-      attachments: [{ filename: `${version.templateId}.pdf`, contentType: "application/pdf", content: pdf }],
+      attachments: [{ filename: words.file, contentType: "application/pdf", content: pdf }],
     });
     await audit(tx, {
       actorId: staff.id,

@@ -172,7 +172,8 @@ export async function replyToQuery(db: Db, staff: User, reference: string, body:
     await tx.queryMessage.create({ data: { queryId: query.id, authorId: staff.id, fromStaff: true, body: fieldCipher().encrypt(body, aad(query.id)) } });
     await tx.isvaQuery.update({
       where: { id: query.id },
-      data: { status: "ANSWERED", firstReplyAt: query.firstReplyAt ?? now, assigneeId: query.assigneeId ?? staff.id },
+      // A closed query stays closed when its Area adds a last word.
+      data: { status: query.status === "CLOSED" ? "CLOSED" : "ANSWERED", firstReplyAt: query.firstReplyAt ?? now, assigneeId: query.assigneeId ?? staff.id },
     });
     await queueMail(tx, { to: query.isva.email, ...renderEmail("query-reply", { reference, link: `${origin}/isva/queries/${reference}` }) });
     await audit(tx, { actorId: staff.id, action: "query.replied", targetType: "query", targetId: query.id, areaId: query.areaId });

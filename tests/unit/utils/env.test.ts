@@ -29,7 +29,7 @@ describe("parseEnv", () => {
   it.each([
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
-    [{ DATABASE_URL: "mysql://db/portal" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "mysql://db/portal", PUBLIC_URL: "https://portal.example" }, "DATABASE_URL"],
     [{ SMTP_URL: "http://mail" }, "SMTP_URL"],
     [{ ENCRYPTION_KEY: "too-short" }, "ENCRYPTION_KEY"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
@@ -48,6 +48,11 @@ describe("parseEnv", () => {
     const found = problems({ NODE_ENV: "production", DATABASE_URL: "postgresql://db/portal" });
     expect(found.map((p) => p.split(":")[0]).sort()).toEqual(["ENCRYPTION_KEY", "PUBLIC_URL", "SESSION_SECRET", "SMTP_URL"]);
     expect(found.every((p) => p.endsWith("required in production"))).toBe(true);
+  });
+
+  it("needs PUBLIC_URL whenever a real database is used, so links never follow the Host header", () => {
+    expect(problems({ DATABASE_URL: "postgresql://db/portal" })).toEqual(["PUBLIC_URL: required when DATABASE_URL is set"]);
+    expect(problems({ DATABASE_URL: "postgresql://db/portal", PUBLIC_URL: "https://portal.example" })).toEqual([]);
   });
 
   it("accepts a complete production configuration", () => {
