@@ -1,6 +1,6 @@
 // The sign-in steps, with their rate limits and audit events.
 import { audit } from "~/features/audit/audit.server.ts";
-import { consumeAttempt, resetAttempts } from "~/features/security/rate-limit.server.ts";
+import { consumeAttempt, refundAttempt, resetAttempts } from "~/features/security/rate-limit.server.ts";
 import type { User } from "~/generated/prisma/client.ts";
 import type { Db } from "~/utils/db.server.ts";
 import { acceptTotp, checkCredentials, normaliseEmail, redeemRecoveryCode } from "./accounts.server.ts";
@@ -21,7 +21,10 @@ export async function signInWithPassword(db: Db, email: string, password: string
     await audit(db, { action: "auth.sign_in_failed", detail: { reason: "credentials" } });
     return { ok: false, error: "auth.errors.credentials" };
   }
+  // Only failures count against an account or an address (an office of ISVAs
+  // may share one address).
   await resetAttempts("signInAccount", account);
+  await refundAttempt("signInAddress", address);
   const token = await createSession(db, user.id, { mfaPending: true });
   return { ok: true, token, user };
 }

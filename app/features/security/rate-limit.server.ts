@@ -75,6 +75,11 @@ export async function consumeAttempt(name: LimitName, subject: string): Promise<
   }
 }
 
+/** Gives back an attempt taken before a check that then succeeded. */
+export async function refundAttempt(name: LimitName, subject: string) {
+  await limiter(name).reward(keyOf(subject), 1);
+}
+
 export async function resetAttempts(name: LimitName, subject: string) {
   await limiter(name).delete(keyOf(subject));
 }
