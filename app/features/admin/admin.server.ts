@@ -1,6 +1,7 @@
 // Administration of reference data that routing depends on: recognised ISVA
 // services and the Areas' RASSO unit mailboxes. Every change is audited.
 import { audit } from "~/features/audit/audit.server.ts";
+import { clearAreaCache } from "~/features/queries/queries.server.ts";
 import type { User } from "~/generated/prisma/client.ts";
 import type { Db } from "~/utils/db.server.ts";
 
@@ -33,6 +34,7 @@ export async function setAreaSettings(db: Db, admin: User, areaId: string, setti
     const area = await tx.area.findUnique({ where: { id: areaId } });
     if (!area) return null;
     const updated = await tx.area.update({ where: { id: areaId }, data: settings });
+    clearAreaCache(db);
     const changed = (Object.keys(settings) as (keyof AreaSettings)[]).filter((key) => area[key] !== settings[key]);
     for (const field of changed) {
       await audit(tx, { actorId: admin.id, action: "admin.area_changed", targetType: "area", targetId: areaId, areaId, detail: { field, from: area[field], to: settings[field] } });

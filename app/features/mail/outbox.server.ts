@@ -80,6 +80,17 @@ function assertHeaderParameter(value: string, what: string) {
  * reports. With an idempotency key that is already queued, nothing is added and
  * the existing row's id is returned.
  */
+/**
+ * A message checked as queueMail checks it, as SQL values for an INSERT into
+ * outbox_message (id, idempotency_key, to_address, subject, text_body, html_body),
+ * for callers that write their change and its mail in a single statement.
+ */
+export function outboxRowSql(message: Omit<MailMessage, "attachments">) {
+  assertPlainAddress(message.to);
+  const subject = normaliseSubject(message.subject);
+  return Prisma.sql`(gen_random_uuid(), ${message.idempotencyKey ?? null}, ${message.to}, ${subject}, ${message.text}, ${message.html ?? null})`;
+}
+
 export async function queueMail(
   tx: Pick<Prisma.TransactionClient, "outboxMessage">,
   message: MailMessage,

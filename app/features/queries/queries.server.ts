@@ -2,11 +2,12 @@
 // there and tracked to a close. The query and its outbox e-mails are written in
 // one transaction. Message text is encrypted at rest and only decrypted after
 // the caller's guards have passed.
+import crypto from "node:crypto";
 import { audit } from "~/features/audit/audit.server.ts";
 import { fieldCipher } from "~/features/crypto/cipher.server.ts";
 import { addWorkingDays, todayInLondon } from "~/features/dates/dates.ts";
 import { renderEmail } from "~/features/mail/emails.server.ts";
-import { queueMail } from "~/features/mail/outbox.server.ts";
+import { outboxRowSql, queueMail } from "~/features/mail/outbox.server.ts";
 import type { Prisma, QueryStatus, User } from "~/generated/prisma/client.ts";
 import type { Db } from "~/utils/db.server.ts";
 import { newQueryReference } from "./reference.ts";
@@ -24,6 +25,26 @@ export type RoutedQuery = {
 
 const aad = (queryId: string) => `query:${queryId}`;
 
+// An Area's mailbox and settings change rarely (an administrator's edit); a
+// minute's cache spares a query on every submission.
+const AREA_CACHE_MS = 60_000;
+const areaCache = new WeakMap<Db, Map<string, { at: number; area: Awaited<ReturnType<Db["area"]["findUniqueOrThrow"]>> }>>();
+
+async function cachedArea(db: Db, id: string, now = Date.now()) {
+  let byId = areaCache.get(db);
+  if (!byId) areaCache.set(db, (byId = new Map()));
+  const hit = byId.get(id);
+  if (hit && now - hit.at < AREA_CACHE_MS) return hit.area;
+  const area = await db.area.findUniqueOrThrow({ where: { id } });
+  byId.set(id, { at: now, area });
+  return area;
+}
+
+/** Forgets cached Areas, after an administrator changes one. */
+export function clearAreaCache(db: Db) {
+  areaCache.delete(db);
+}
+
 /** Stores a query with its first message and queues the two e-mails; returns its reference. */
 export async function submitQuery(
   db: Db,
@@ -32,51 +53,51 @@ export async function submitQuery(
   routed: RoutedQuery,
   { origin, categories }: { origin: string; categories: CategoryNames },
 ) {
-  const area = await db.area.findUniqueOrThrow({ where: { id: routed.areaId } });
-  const dueOn = new Date(`${addWorkingDays(todayInLondon(), area.responseDays)}T00:00:00Z`);
+  const area = await cachedArea(db, routed.areaId);
+  const dueOn = addWorkingDays(todayInLondon(), area.responseDays);
   for (let attempt = 0; ; attempt++) {
+    const id = crypto.randomUUID();
     const reference = newQueryReference();
+    const staffLink = `${origin}/staff/queries/${reference}`;
+    const values = { reference, category: categories.en[input.category], area: area.nameEn, link: staffLink };
+    const welsh = { category: categories.cy[input.category], area: area.nameCy };
+    // Case content goes by e-mail only where the Area's mailbox is on a secure network.
+    const toArea = outboxRowSql({
+      to: area.rassoMailbox,
+      idempotencyKey: `query-received:${id}`,
+      ...(area.fullContentEmail
+        ? renderEmail("query-received-full", { ...values, urn: routed.urn ?? "–", question: input.question }, welsh)
+        : renderEmail("query-received", values, welsh)),
+    });
+    const toIsva = outboxRowSql({
+      to: isva.email,
+      idempotencyKey: `query-acknowledged:${id}`,
+      ...renderEmail("query-acknowledged", { reference, area: area.nameEn, link: `${origin}/isva/queries/${reference}` }, { area: area.nameCy }),
+    });
+    const body = fieldCipher().encrypt(input.question, aad(id));
     try {
-      return await db.$transaction(async (tx) => {
-        const query = await tx.isvaQuery.create({
-          data: {
-            reference,
-            urn: routed.urn ?? null,
-            forceId: routed.forceId,
-            boroughId: routed.boroughId ?? null,
-            areaId: area.id,
-            routingReason: routed.reason,
-            category: input.category,
-            isvaId: isva.id,
-            organisation: isva.organisation ?? "",
-            dueOn,
-          },
-        });
-        await tx.queryMessage.create({
-          data: { queryId: query.id, authorId: isva.id, fromStaff: false, body: fieldCipher().encrypt(input.question, aad(query.id)) },
-        });
-        const staffLink = `${origin}/staff/queries/${reference}`;
-        const values = { reference, category: categories.en[input.category], area: area.nameEn, link: staffLink };
-        const welsh = { category: categories.cy[input.category], area: area.nameCy };
-        // Case content goes by e-mail only where the Area's mailbox is on a secure network.
-        await queueMail(tx, {
-          to: area.rassoMailbox,
-          idempotencyKey: `query-received:${query.id}`,
-          ...(area.fullContentEmail
-            ? renderEmail("query-received-full", { ...values, urn: routed.urn ?? "–", question: input.question }, welsh)
-            : renderEmail("query-received", values, welsh)),
-        });
-        await queueMail(tx, {
-          to: isva.email,
-          idempotencyKey: `query-acknowledged:${query.id}`,
-          ...renderEmail("query-acknowledged", { reference, area: area.nameEn, link: `${origin}/isva/queries/${reference}` }, { area: area.nameCy }),
-        });
-        await audit(tx, { actorId: isva.id, action: "query.sent", targetType: "query", targetId: query.id, areaId: area.id });
-        return { reference, areaId: area.id };
-      });
+      // One statement: the query, its first message, both e-mails and the audit
+      // event are stored together or not at all, in one round trip.
+      await db.$executeRaw`
+        WITH q AS (
+          INSERT INTO isva_query (id, reference, urn, force_id, borough_id, area_id, routing_reason, category, isva_id, organisation, due_on, updated_at)
+          VALUES (${id}::uuid, ${reference}, ${routed.urn ?? null}, ${routed.forceId}, ${routed.boroughId ?? null}, ${area.id},
+                  ${JSON.stringify(routed.reason)}::jsonb, ${input.category}::"QueryCategory", ${isva.id}::uuid, ${isva.organisation ?? ""},
+                  ${dueOn}::date, now())
+          RETURNING id, area_id
+        ), m AS (
+          INSERT INTO query_message (id, query_id, author_id, from_staff, body)
+          SELECT gen_random_uuid(), q.id, ${isva.id}::uuid, false, ${body} FROM q
+        ), o AS (
+          INSERT INTO outbox_message (id, idempotency_key, to_address, subject, text_body, html_body)
+          SELECT v.* FROM q, (VALUES ${toArea}, ${toIsva}) AS v(id, idempotency_key, to_address, subject, text_body, html_body)
+        )
+        INSERT INTO audit_event (actor_id, action, target_type, target_id, area_id)
+        SELECT ${isva.id}::uuid, 'query.sent', 'query', q.id::text, q.area_id FROM q`;
+      return { reference, areaId: area.id };
     } catch (error) {
       // A clash of references is vanishingly rare; try a new one.
-      if (attempt < 3 && (error as { code?: string }).code === "P2002") continue;
+      if (attempt < 3 && /isva_query_reference_key|23505/.test(String((error as Error).message))) continue;
       throw error;
     }
   }
