@@ -1,17 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary, summaryErrors } from "~/components/ui/ErrorSummary.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
-import { homeFor, requireCsrf, requirePartialSession } from "~/features/auth/guards.server.ts";
 import { codeSchema } from "~/features/auth/schemas.ts";
-import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
-import { sessionCookie } from "~/features/auth/session.server.ts";
-import { completeSecondFactor } from "~/features/auth/sign-in.server.ts";
+import { secondFactorPage, secondFactorStep } from "~/features/auth/second-factor-step.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
-import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
 
@@ -19,22 +15,11 @@ export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await requirePartialSession(request);
-  if (!session.mfaPending) throw redirect(homeFor(request, session.user));
-  if (!session.user.totpEnabledAt) throw redirect(pathFor(request, "/account/two-factor"));
-  return signedInData(session);
+  return secondFactorPage(request, { needsAuthenticator: true });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const session = await requirePartialSession(request);
-  if (!session.mfaPending || !session.user.totpEnabledAt) throw redirect(pathFor(request, "/sign-in"));
-  const form = await request.formData();
-  requireCsrf(session, form);
-  const submission = parseWithZod(form, { schema: codeSchema });
-  if (submission.status !== "success") return data(submission.reply({ resetForm: true }), { status: 400 });
-  const result = await completeSecondFactor(getDb(), session, { code: submission.value.code });
-  if (!result.ok) return data(submission.reply({ fieldErrors: { code: [result.error] }, resetForm: true }), { status: 400 });
-  return redirect(homeFor(request, session.user), { headers: { "Set-Cookie": sessionCookie(result.token) } });
+  return secondFactorStep(request, "code");
 }
 
 export default function SecondFactor() {
