@@ -199,7 +199,9 @@ export function startPortal(dir: string, port: number, pgPort: number, extraEnv:
     DATABASE_URL: "",
     ...extraEnv,
   };
-  return start("the portal", pinned(process.execPath, [SERVER_BUILD], 0), { env });
+  // BENCH_NODE_ARGS (for example "--cpu-prof --cpu-prof-dir=/tmp/profile") is passed to the portal's Node.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  return start("the portal", pinned(process.execPath, [...nodeArgs, SERVER_BUILD], 0), { env });
 }
 
 // The static server: each saved page from memory, at the same path, with the

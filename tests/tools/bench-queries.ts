@@ -5,7 +5,7 @@
 // test suite.
 //
 //   npm run build
-//   npx tsx tests/tools/bench-queries.ts [--duration=10] [--connections=20] [--page-connections=50] [--warmup=2] [--users=60]
+//   npx tsx tests/tools/bench-queries.ts [--duration=10] [--connections=20] [--page-connections=50] [--warmup=2] [--users=120]
 //
 // It starts `node build/index.js` the way bench-pages.ts does (production,
 // local mode, a fresh temporary DATA_DIR, free loopback ports), with
@@ -24,8 +24,8 @@
 //      answer makes the run fail.
 //
 // The page is warmed up for --warmup seconds; submissions are warmed up with
-// two per ISVA, which count against the hourly allowance (by default 60 ISVAs
-// × 60 queries), so one run can measure at most about 348 submissions a
+// two per ISVA, which count against the hourly allowance (by default 120 ISVAs
+// × 60 queries), so one run can measure at most about 696 submissions a
 // second: beyond that, --users must grow.
 //
 // Afterwards it checks in the database that every submission was stored, with
@@ -112,7 +112,7 @@ type DbCheck = {
 };
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { duration: 10, connections: 20, pageConnections: 50, warmup: 2, users: 60 };
+  const options: Options = { duration: 10, connections: 20, pageConnections: 50, warmup: 2, users: 120 };
   const names = { duration: "duration", connections: "connections", "page-connections": "pageConnections", warmup: "warmup", users: "users" } as const;
   for (const arg of argv) {
     const flag = /^--(duration|connections|page-connections|warmup|users)=(\d+)$/.exec(arg);

@@ -2,7 +2,8 @@
 // the database holds its hash, so a copy of the table cannot be replayed.
 // 30 minutes idle and 12 hours absolute; a new token at every sign-in step.
 import { newToken, hashToken } from "./tokens.server.ts";
-import type { Db } from "~/utils/db.server.ts";
+import type { Role, Session, User, UserStatus } from "~/generated/prisma/client.ts";
+import { poolOf, type Db } from "~/utils/db.server.ts";
 
 export const SESSION_COOKIE = "__Host-session";
 export const IDLE_MS = 30 * 60 * 1000;
@@ -47,11 +48,81 @@ export async function createSession(db: Db, userId: string, { mfaPending }: { mf
   return token;
 }
 
-function findSession(db: Db, token: string) {
-  return db.session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
-}
+// Every signed-in request starts here, so this is one SQL statement on the
+// client's pool rather than two Prisma queries. Timestamps are stored as UTC
+// without a zone; AT TIME ZONE 'UTC' makes them unambiguous instants.
+const SESSION_SQL = `
+  SELECT s.id, s.user_id, s.mfa_pending, s.csrf_token,
+         s.created_at AT TIME ZONE 'UTC' AS created_at,
+         s.last_seen_at AT TIME ZONE 'UTC' AS last_seen_at,
+         s.expires_at AT TIME ZONE 'UTC' AS expires_at,
+         u.email, u.name, coalesce(u.roles::text[], '{}') AS roles, u.status::text AS status, u.area_id,
+         u.organisation, u.password_hash, u.totp_secret,
+         u.totp_enabled_at AT TIME ZONE 'UTC' AS totp_enabled_at, u.totp_last_step::text AS totp_last_step,
+         u.email_verified_at AT TIME ZONE 'UTC' AS email_verified_at,
+         u.approved_at AT TIME ZONE 'UTC' AS approved_at,
+         u.created_at AT TIME ZONE 'UTC' AS user_created_at,
+         u.updated_at AT TIME ZONE 'UTC' AS user_updated_at
+  FROM session s JOIN app_user u ON u.id = s.user_id
+  WHERE s.id = $1`;
 
-export type SessionWithUser = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+type SessionRow = {
+  id: string;
+  user_id: string;
+  mfa_pending: boolean;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  email: string;
+  name: string;
+  roles: string[];
+  status: string;
+  area_id: string | null;
+  organisation: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: string | null;
+  email_verified_at: Date | null;
+  approved_at: Date | null;
+  user_created_at: Date;
+  user_updated_at: Date;
+};
+
+export type SessionWithUser = Session & { user: User };
+
+async function findSession(db: Db, token: string): Promise<SessionWithUser | null> {
+  const { rows } = await poolOf(db).query<SessionRow>(SESSION_SQL, [hashToken(token)]);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    userId: row.user_id,
+    mfaPending: row.mfa_pending,
+    csrfToken: row.csrf_token,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    user: {
+      id: row.user_id,
+      email: row.email,
+      name: row.name,
+      roles: row.roles as Role[],
+      status: row.status as UserStatus,
+      areaId: row.area_id,
+      organisation: row.organisation,
+      passwordHash: row.password_hash,
+      totpSecret: row.totp_secret,
+      totpEnabledAt: row.totp_enabled_at,
+      totpLastStep: row.totp_last_step === null ? null : BigInt(row.totp_last_step),
+      emailVerifiedAt: row.email_verified_at,
+      approvedAt: row.approved_at,
+      createdAt: row.user_created_at,
+      updatedAt: row.user_updated_at,
+    },
+  };
+}
 
 /** The live session for a token, or null (expired, idle too long, or ended). */
 export async function loadSession(db: Db, token: string | undefined, now = new Date()): Promise<SessionWithUser | null> {

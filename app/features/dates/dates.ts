@@ -71,9 +71,12 @@ export function addWorkingDays(date: IsoDate, days: number): IsoDate {
   return current;
 }
 
+// Made once: building a formatter costs far more than using one.
+const londonDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
+
 /** Today's date in England and Wales. */
 export function todayInLondon(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
+  return londonDate.format(now);
 }
 
 /** Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is earlier. */

@@ -8,8 +8,8 @@ import { fieldCipher } from "~/features/crypto/cipher.server.ts";
 import { addWorkingDays, todayInLondon } from "~/features/dates/dates.ts";
 import { renderEmail } from "~/features/mail/emails.server.ts";
 import { outboxRowSql, queueMail } from "~/features/mail/outbox.server.ts";
-import type { Prisma, QueryStatus, User } from "~/generated/prisma/client.ts";
-import type { Db } from "~/utils/db.server.ts";
+import { Prisma, type QueryStatus, type User } from "~/generated/prisma/client.ts";
+import { poolOf, type Db } from "~/utils/db.server.ts";
 import { newQueryReference } from "./reference.ts";
 import type { Category, QueryInput } from "./schema.ts";
 
@@ -77,8 +77,9 @@ export async function submitQuery(
     const body = fieldCipher().encrypt(input.question, aad(id));
     try {
       // One statement: the query, its first message, both e-mails and the audit
-      // event are stored together or not at all, in one round trip.
-      await db.$executeRaw`
+      // event are stored together or not at all, in one round trip. It runs on
+      // the pool directly: Prisma would only pass it through.
+      const statement = Prisma.sql`
         WITH q AS (
           INSERT INTO isva_query (id, reference, urn, force_id, borough_id, area_id, routing_reason, category, isva_id, organisation, due_on, updated_at)
           VALUES (${id}::uuid, ${reference}, ${routed.urn ?? null}, ${routed.forceId}, ${routed.boroughId ?? null}, ${area.id},
@@ -94,6 +95,7 @@ export async function submitQuery(
         )
         INSERT INTO audit_event (actor_id, action, target_type, target_id, area_id)
         SELECT ${isva.id}::uuid, 'query.sent', 'query', q.id::text, q.area_id FROM q`;
+      await poolOf(db).query(statement.text, statement.values);
       return { reference, areaId: area.id };
     } catch (error) {
       // A clash of references is vanishingly rare; try a new one.

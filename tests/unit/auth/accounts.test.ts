@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { acceptTotp, confirmTotpSetup, redeemRecoveryCode, setUserDisabled, startTotpSetup } from "~/features/auth/accounts.server.ts";
 import { endSession, loadSession, IDLE_MS } from "~/features/auth/session.server.ts";
+import { hashToken } from "~/features/auth/tokens.server.ts";
 import { currentTotp } from "~/features/auth/totp.server.ts";
 import { closeRateLimits, initRateLimits } from "~/features/security/rate-limit.server.ts";
 import { signInWithPassword } from "~/features/auth/sign-in.server.ts";
@@ -50,6 +51,22 @@ describe("the second factor", () => {
 });
 
 describe("sessions", () => {
+  it("are read with their user exactly as the database holds them", async () => {
+    const { user } = await makeUser(db, { roles: ["AREA_STAFF", "VLO"], areaId: "wessex" });
+    await db.user.update({ where: { id: user.id }, data: { totpLastStep: 9_007_199_254_740_993n, totpEnabledAt: new Date("2026-03-29T00:59:59.123Z") } });
+    const { token } = await signedIn(db, user.id);
+    const expected = await db.session.findUniqueOrThrow({ where: { id: hashToken(token) }, include: { user: true } });
+    // Whatever the server's own time zone: the stored times are UTC.
+    const zone = process.env.TZ;
+    process.env.TZ = "Pacific/Auckland";
+    try {
+      expect(await loadSession(db, token, expected.lastSeenAt)).toEqual(expected);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("are unusable after sign-out", async () => {
     const { user } = await makeUser(db, { roles: ["ISVA"] });
     const { token } = await signedIn(db, user.id);
