@@ -39,9 +39,12 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "journeys", testIgnore: /server-logs\.spec\.ts/ },
+    { name: "journeys", testIgnore: [/server-logs\.spec\.ts/, /instances\.spec\.ts/] },
+    // Two instances of the built server on a database of their own (not the
+    // server below): HTTP requests only, no browser.
+    { name: "instances", testMatch: /instances\.spec\.ts/ },
     // Runs after every other test: searches what the server logged for secrets.
-    { name: "logs", testMatch: /server-logs\.spec\.ts/, dependencies: ["journeys"] },
+    { name: "logs", testMatch: /server-logs\.spec\.ts/, dependencies: ["journeys", "instances"] },
   ],
   webServer: {
     // The server's output is kept, so a test can prove it never logged a secret.

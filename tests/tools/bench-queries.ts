@@ -35,15 +35,13 @@
 // bench/results/ (git-ignored). Everything listens on 127.0.0.1 only, and
 // everything started here is stopped, and the temporary directory removed, at
 // the end.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ABSOLUTE_MS, SESSION_COOKIE } from "../../app/features/auth/session.server.ts";
-import { hashToken, newToken } from "../../app/features/auth/tokens.server.ts";
 import { LIMITS } from "../../app/features/security/rate-limit.server.ts";
+import { createSignedInAccounts } from "../setup/signed-in.ts";
 import {
   HOST,
   RESULTS_DIR,
@@ -149,51 +147,25 @@ async function cleanUp() {
 
 type BenchSession = { cookie: string; body: string };
 
-const UTC_NOW = "(now() AT TIME ZONE 'UTC')";
-
 /**
  * ISVA accounts that have finished signing up (e-mail verified, approved,
  * second factor set up) and a session for each that has passed both sign-in
- * steps, as createSession would store it: the table keeps the token's hash.
+ * steps, each with the form it will send.
  */
 async function createSessions(db: pg.Client, count: number): Promise<BenchSession[]> {
-  const sessions: BenchSession[] = [];
-  const hours = ABSOLUTE_MS / 3_600_000;
-  await db.query("BEGIN");
-  try {
-    for (let i = 1; i <= count; i++) {
-      const userId = crypto.randomUUID();
-      const number = String(i).padStart(3, "0");
-      await db.query(
-        `INSERT INTO app_user (id, email, name, roles, status, organisation, password_hash,
-                               email_verified_at, approved_at, totp_enabled_at, created_at, updated_at)
-         VALUES ($1, $2, $3, '{ISVA}'::"Role"[], 'ACTIVE', 'Example ISVA Service', 'not-a-password-hash',
-                 ${UTC_NOW}, ${UTC_NOW}, ${UTC_NOW}, ${UTC_NOW}, ${UTC_NOW})`,
-        [userId, `bench-isva-${number}@isva-service.example`, `Bench ISVA ${number}`],
-      );
-      const token = newToken();
-      const csrf = newToken();
-      await db.query(
-        `INSERT INTO session (id, user_id, mfa_pending, csrf_token, created_at, last_seen_at, expires_at)
-         VALUES ($1, $2, false, $3, ${UTC_NOW}, ${UTC_NOW}, ${UTC_NOW} + make_interval(hours => $4))`,
-        [hashToken(token), userId, csrf, hours],
-      );
-      const body = new URLSearchParams({
-        csrf,
-        intent: "send",
-        forceId: FORCE_ID,
-        category: CATEGORY,
-        question: QUESTION,
-        consent: "yes",
-      }).toString();
-      sessions.push({ cookie: `${SESSION_COOKIE}=${token}`, body });
-    }
-    await db.query("COMMIT");
-  } catch (error) {
-    await db.query("ROLLBACK").catch(() => {});
-    throw error;
-  }
-  return sessions;
+  const accounts = Array.from({ length: count }, (_, i) => {
+    const number = String(i + 1).padStart(3, "0");
+    return {
+      email: `bench-isva-${number}@isva-service.example`,
+      name: `Bench ISVA ${number}`,
+      roles: ["ISVA" as const],
+      organisation: "Example ISVA Service",
+    };
+  });
+  return (await createSignedInAccounts(db, accounts)).map(({ cookie, csrf }) => ({
+    cookie,
+    body: new URLSearchParams({ csrf, intent: "send", forceId: FORCE_ID, category: CATEGORY, question: QUESTION, consent: "yes" }).toString(),
+  }));
 }
 
 // ---------------------------------------------------------------- load

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { audit } from "~/features/audit/audit.server.ts";
 import type { Lang } from "~/features/i18n/languages.ts";
-import type { LetterTemplateVersion, Prisma, User } from "~/generated/prisma/client.ts";
+import { Prisma, type LetterTemplateVersion, type User } from "~/generated/prisma/client.ts";
 import type { Db } from "~/utils/db.server.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 import { plainEnglishChecks } from "./plain-english.ts";
@@ -38,27 +38,33 @@ export async function loadBaselineLetters(db: Db) {
     if (await db.letterTemplate.findUnique({ where: { id } })) continue;
     const read = (file: string) => fs.readFileSync(path.join(dir, id, file), "utf8");
     const meta = JSON.parse(read("meta.json")) as LetterMeta;
-    await db.letterTemplate.create({
-      data: {
-        id,
-        stage: meta.stage,
-        versions: {
-          create: {
-            number: 1,
-            status: "APPROVED",
-            nameEn: meta.name.en,
-            nameCy: meta.name.cy,
-            senderEn: meta.sender.en,
-            senderCy: meta.sender.cy,
-            bodyEn: read("en.txt"),
-            bodyCy: read("cy.txt"),
-            placeholders: meta.placeholders,
-            examples: meta.examples as Prisma.InputJsonValue,
-            approvedAt: new Date(),
+    try {
+      await db.letterTemplate.create({
+        data: {
+          id,
+          stage: meta.stage,
+          versions: {
+            create: {
+              number: 1,
+              status: "APPROVED",
+              nameEn: meta.name.en,
+              nameCy: meta.name.cy,
+              senderEn: meta.sender.en,
+              senderCy: meta.sender.cy,
+              bodyEn: read("en.txt"),
+              bodyCy: read("cy.txt"),
+              placeholders: meta.placeholders,
+              examples: meta.examples as Prisma.InputJsonValue,
+              approvedAt: new Date(),
+            },
           },
         },
-      },
-    });
+      });
+    } catch (error) {
+      // Another instance starting at the same moment stored it first.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      throw error;
+    }
     added += 1;
   }
   return added;
