@@ -29,6 +29,9 @@ export default function IsvaHome() {
           <a className="govuk-link" href={localisePath("/isva/queries", lang)}>{t("home.yourQueries")}</a>
         </li>
         <li>
+          <a className="govuk-link" href={localisePath("/isva/meetings", lang)}>{t("home.yourMeetings")}</a>
+        </li>
+        <li>
           <a className="govuk-link" href={localisePath("/special-measures", lang)}>{t("home.specialMeasures")}</a>
         </li>
         <li>

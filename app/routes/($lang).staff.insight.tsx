@@ -9,6 +9,7 @@ import { Select } from "~/components/ui/Select.tsx";
 import { hasRole, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
+import { meetingInsight } from "~/features/meetings/insight.server.ts";
 import { queryInsight } from "~/features/queries/insight.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
@@ -25,13 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Staff see their own Area's figures; only administrators choose.
   const areaId = isAdmin ? (areas.some((a) => a.id === asked) ? asked : null) : session.user.areaId;
   if (!isAdmin && !areaId) throw new Response("Forbidden", { status: 403 });
-  return { ...signedInData(session), isAdmin, areas, areaId, insight: await queryInsight(db, areaId) };
+  return { ...signedInData(session), isAdmin, areas, areaId, insight: await queryInsight(db, areaId), meetings: await meetingInsight(db, areaId) };
 }
 
 export default function Insight() {
   const t = useT();
   const lang = useLang();
-  const { isAdmin, areas, areaId, insight } = useLoaderData<typeof loader>();
+  const { isAdmin, areas, areaId, insight, meetings } = useLoaderData<typeof loader>();
   const areaName = (id: string | null) => {
     const area = areas.find((a) => a.id === id);
     return area ? (lang === "cy" ? area.nameCy : area.nameEn) : t("insight.national");
@@ -98,6 +99,26 @@ export default function Insight() {
           <dt className="govuk-summary-list__key">{t("insight.inTime")}</dt>
           <dd className="govuk-summary-list__value">{insight.firstReply.inTimeShare == null ? t("insight.none") : `${insight.firstReply.inTimeShare}%`}</dd>
         </div>
+      </dl>
+      <h2 className="govuk-heading-m">{t("insight.meetings.title")}</h2>
+      <dl className="govuk-summary-list" data-testid="meeting-figures">
+        {(
+          [
+            ["requests", meetings.requests],
+            ["offered", meetings.offered],
+            ["offeredInTarget", meetings.offeredInTarget],
+            ["held", meetings.held],
+            ["declined", meetings.declined],
+          ] as const
+        ).map(([key, value]) => (
+          <div className="govuk-summary-list__row" key={key}>
+            <dt className="govuk-summary-list__key">{t(`insight.meetings.${key}`, { count: meetings.targetDays })}</dt>
+            <dd className="govuk-summary-list__value">
+              {value}
+              {key === "offeredInTarget" && meetings.offeredUncounted ? ` ${t("insight.meetings.uncounted", { count: meetings.offeredUncounted })}` : ""}
+            </dd>
+          </div>
+        ))}
       </dl>
     </>
   );

@@ -1,17 +1,37 @@
 // One meeting request: how the victim may (and may not) be contacted, their
-// needs as an agenda, and booking. Nothing goes to a channel they ruled out.
+// needs as an agenda, and what the VLO does with it: offer up to three of
+// their published times, book a time, move or cancel a meeting with a reason,
+// and record what happened. Nothing goes to a channel the victim ruled out.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
+import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
-import { TextField } from "~/components/ui/TextField.tsx";
+import { TextArea, TextField } from "~/components/ui/TextField.tsx";
 import { hasRole, requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
-import { useT } from "~/features/i18n/i18n.ts";
-import { bookRequest, isMeetingReference, staffMeetingRequest } from "~/features/meetings/requests.server.ts";
+import { useLang, useT } from "~/features/i18n/i18n.ts";
+import { langFromPath, localisePath } from "~/features/i18n/languages.ts";
+import { listSlots } from "~/features/meetings/booking.server.ts";
+import { meetingWhen } from "~/features/meetings/messages.server.ts";
+import {
+  bookRequest,
+  cancelBookedMeeting,
+  isMeetingReference,
+  markDeclined,
+  MAX_PROPOSED,
+  proposeSlots,
+  recordOutcome,
+  rescheduleMeeting,
+  staffMeetingRequest,
+} from "~/features/meetings/requests.server.ts";
+import { outcomeSchema } from "~/features/meetings/schema.ts";
+import { londonParts, readTime } from "~/features/meetings/time.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { publicOrigin } from "~/utils/origin.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -23,77 +43,204 @@ function requireReference(value: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "VLO", "AREA_STAFF");
+  const lang = langFromPath(new URL(request.url).pathname);
   const found = await staffMeetingRequest(getDb(), session.user, requireReference(params.reference));
   if (!found) throw new Response("Not found", { status: 404 });
+  const isVlo = hasRole(session.user, "VLO");
+  const open = isVlo ? (await listSlots(getDb(), session.user.id)).filter((slot) => slot.status === "OPEN") : [];
+  const slotView = (slot: { id: string; startsAt: Date; mode: "IN_PERSON" | "VIDEO"; location: string | null }) => ({
+    id: slot.id,
+    when: meetingWhen(slot.startsAt, lang),
+    mode: slot.mode,
+    location: slot.location,
+  });
   return {
     ...signedInData(session),
-    canBook: hasRole(session.user, "VLO"),
+    canBook: isVlo,
+    maxProposed: MAX_PROPOSED,
+    openSlots: open.map(slotView),
     request: {
       reference: found.reference,
       status: found.status,
+      requestedBy: found.requestedBy,
       contact: found.contact,
       needs: found.needs,
+      outcome: found.outcome,
+      confirmed: Boolean(found.confirmedAt),
+      rearrangeAsked: Boolean(found.rearrangeAskedAt),
       safe: { email: found.safeEmail, phone: found.safePhone, voicemail: found.safeVoicemail, text: found.safeText, onlyViaIsva: found.onlyViaIsva },
       plan: found.plan,
-      meetings: found.meetings.map((m) => ({ id: m.id, startsAt: m.startsAt.toISOString(), room: m.room })),
+      proposed: found.proposed.map(slotView),
+      meetings: found.meetings.map((m) => ({
+        id: m.id,
+        when: meetingWhen(m.startsAt, lang),
+        room: m.room,
+        mode: m.mode,
+        minutes: Math.round((m.endsAt.getTime() - m.startsAt.getTime()) / 60_000),
+        ...londonParts(m.startsAt),
+      })),
     },
   };
 }
 
-/** "2027-03-01" and "10:30" in London time, as a Date. */
-function londonTime(day: string, time: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{1,2}:\d{2}$/.test(time)) return null;
-  const naive = new Date(`${day}T${time.padStart(5, "0")}:00Z`);
-  if (Number.isNaN(naive.getTime())) return null;
-  // The offset of London at that moment (0 or 60 minutes).
-  const london = new Date(naive.toLocaleString("en-US", { timeZone: "Europe/London" }));
-  const utc = new Date(naive.toLocaleString("en-US", { timeZone: "UTC" }));
-  return new Date(naive.getTime() - (london.getTime() - utc.getTime()));
+type Told = { when?: string; emailedVictim: boolean; emailedIsva: boolean; prompt: "phone" | "isva" | null; phone?: string; times?: string[] };
+type Posted = { intent?: string; error?: string; field?: string; typed?: Record<string, string>; done?: string; told?: Told };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function failure(intent: string, error: string, status: number, typed: Record<string, string> = {}, field = "date") {
+  return data<Posted>({ intent, error, field, typed }, { status });
 }
 
+const REFUSALS: Record<string, string> = {
+  overlap: "meetings.errors.overlap",
+  invalid: "meetings.errors.booking",
+  slotGone: "meetings.errors.slotGone",
+  count: "meetings.errors.proposeCount",
+  booked: "meetings.errors.alreadyBooked",
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
+  // Area staff may read a request; only VLOs act on it.
   const session = requireRole(await requireUser(request), "VLO");
   const form = await request.formData();
   requireCsrf(session, form);
   const reference = requireReference(params.reference);
-  const typed = { date: String(form.get("date") ?? "").trim(), start: String(form.get("start") ?? "").trim(), length: String(form.get("length") ?? "60").trim(), room: String(form.get("room") ?? "").trim().slice(0, 60) };
-  const startsAt = londonTime(typed.date, typed.start);
-  const minutes = Number(typed.length);
-  if (!startsAt || !Number.isInteger(minutes) || minutes < 15 || minutes > 240) return data({ error: "meetings.errors.booking", typed }, { status: 400 });
-  const outcome = await bookRequest(getDb(), session.user, reference, { startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000), room: typed.room || null });
-  if (!outcome.ok) {
+  const intent = String(form.get("intent") ?? "");
+  const db = getDb();
+  const origin = publicOrigin(request);
+  const refused = (intent: string, outcome: { ok: false; reason: string }, typed: Record<string, string> = {}, field = "date") => {
     if (outcome.reason === "notFound") throw new Response("Not found", { status: 404 });
-    return data({ error: outcome.reason === "overlap" ? "meetings.errors.overlap" : "meetings.errors.booking", typed }, { status: 409 });
+    return failure(intent, REFUSALS[outcome.reason] ?? "meetings.errors.booking", 409, typed, field);
+  };
+  const meetingId = String(form.get("meetingId") ?? "");
+  const reason = String(form.get("reason") ?? "").trim().slice(0, 500);
+
+  switch (intent) {
+    case "book-time": {
+      const time = readTime(form);
+      const mode = form.get("mode") === "VIDEO" ? "VIDEO" : "IN_PERSON";
+      if (!time.ok) return failure(intent, time.error, 400, time.typed);
+      const outcome = await bookRequest(db, session.user, reference, { startsAt: time.startsAt, endsAt: time.endsAt, room: time.room ?? null, mode }, origin);
+      if (!outcome.ok) return refused(intent, outcome, time.typed);
+      return data<Posted>({ intent, done: "booked", told: outcome });
+    }
+    case "book-slot": {
+      const slotId = String(form.get("slotId") ?? "");
+      if (!UUID.test(slotId)) return failure(intent, "meetings.errors.chooseSlot", 400, {}, "slotId");
+      const outcome = await bookRequest(db, session.user, reference, { slotId }, origin);
+      if (!outcome.ok) return refused(intent, outcome, {}, "slotId");
+      return data<Posted>({ intent, done: "booked", told: outcome });
+    }
+    case "propose": {
+      const slotIds = form.getAll("slotIds").map(String).filter((id) => UUID.test(id));
+      if (!slotIds.length || slotIds.length > MAX_PROPOSED) return failure(intent, "meetings.errors.proposeCount", 400, {}, "slotIds");
+      const outcome = await proposeSlots(db, session.user, reference, slotIds, origin);
+      if (!outcome.ok) return refused(intent, outcome, {}, "slotIds");
+      return data<Posted>({ intent, done: "offered", told: outcome });
+    }
+    case "move": {
+      const time = readTime(form);
+      const typed = { ...time.typed, reason };
+      if (!time.ok) return failure(intent, time.error, 400, typed);
+      if (!reason) return failure(intent, "meetings.errors.reason", 400, typed, "reason");
+      if (!UUID.test(meetingId)) throw new Response("Not found", { status: 404 });
+      const outcome = await rescheduleMeeting(db, session.user, reference, meetingId, { startsAt: time.startsAt, endsAt: time.endsAt, room: time.room ?? null, reason }, origin);
+      if (!outcome.ok) return refused(intent, outcome, typed);
+      return data<Posted>({ intent, done: "moved", told: outcome });
+    }
+    case "cancel": {
+      if (!reason) return failure(intent, "meetings.errors.reason", 400, { cancelReason: "" }, "cancelReason");
+      if (!UUID.test(meetingId)) throw new Response("Not found", { status: 404 });
+      const outcome = await cancelBookedMeeting(db, session.user, reference, meetingId, reason, origin);
+      if (!outcome.ok) return refused(intent, outcome);
+      return data<Posted>({ intent, done: "cancelled", told: outcome });
+    }
+    case "declined": {
+      if (!(await markDeclined(db, session.user, reference, origin))) throw new Response("Not found", { status: 404 });
+      return data<Posted>({ intent, done: "declined" });
+    }
+    case "outcome": {
+      const parsed = outcomeSchema.safeParse({ held: form.get("held") ?? undefined, specialMeasures: form.get("specialMeasures") ?? undefined, followUps: form.get("followUps") ?? undefined });
+      const typed = { held: String(form.get("held") ?? ""), specialMeasures: String(form.get("specialMeasures") ?? "").slice(0, 2000), followUps: String(form.get("followUps") ?? "").slice(0, 2000) };
+      if (!parsed.success) return failure(intent, parsed.error.issues[0]?.message ?? "meetings.errors.held", 400, typed, "held");
+      if (!(await recordOutcome(db, session.user, reference, parsed.data))) throw new Response("Not found", { status: 404 });
+      return data<Posted>({ intent, done: "outcome" });
+    }
+    default:
+      return failure(intent, "meetings.errors.booking", 400);
   }
-  return data({ booked: outcome, typed });
+}
+
+function Row({ label, pre, children }: { label: string; pre?: boolean; children: ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className={`govuk-summary-list__value${pre ? " app-mail-body" : ""}`}>{children}</dd>
+    </div>
+  );
+}
+
+function ToldBanner({ posted }: { posted: Posted }) {
+  const t = useT();
+  if (!posted.done) return null;
+  const told = posted.told;
+  return (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="status" data-testid={posted.done}>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{t(`meetings.done.${posted.done}`, { when: told?.when ?? "" })}</p>
+        {told?.times?.length ? (
+          <ul className="govuk-list govuk-list--bullet">
+            {told.times.map((time) => (
+              <li key={time}>{time}</li>
+            ))}
+          </ul>
+        ) : null}
+        {told ? (
+          <p className="govuk-body" data-testid="prompt">
+            {told.emailedVictim ? t("meetings.emailed") : told.prompt === "phone" ? t("meetings.phoneNow", { phone: told.phone ?? "" }) : t("meetings.doNotContact")}
+            {told.emailedIsva ? ` ${t("meetings.isvaEmailed")}` : ""}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function TimeFields({ typed, error, defaults }: { typed?: Record<string, string>; error?: string; defaults?: { date?: string; start?: string; length?: string; room?: string } }) {
+  const t = useT();
+  return (
+    <>
+      <TextField name="date" label={t("meetings.date")} width="10" defaultValue={typed?.date ?? defaults?.date} error={error} />
+      <TextField name="start" label={t("meetings.start")} width="5" defaultValue={typed?.start ?? defaults?.start} />
+      <TextField name="length" label={t("meetings.length")} width="3" inputMode="numeric" defaultValue={typed?.length ?? defaults?.length ?? "60"} />
+      <TextField name="room" label={t("meetings.room")} width="20" defaultValue={typed?.room ?? defaults?.room} />
+    </>
+  );
 }
 
 export default function MeetingRequestPage() {
   const t = useT();
-  const { request, canBook } = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>() as
-    | { error?: string; typed: Record<string, string>; booked?: { when: string; emailed: boolean; prompt: string | null; phone?: string } }
-    | undefined;
+  const lang = useLang();
+  const { request, canBook, openSlots, maxProposed } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>() as Posted | undefined;
+  const failed = (intent: string) => (posted?.error && posted.intent === intent ? posted : undefined);
   const ways = (["email", "phone", "voicemail", "text"] as const).filter((way) => request.safe[way]).map((way) => t(`meetings.channelOptions.${way}`));
+  const meeting = request.meetings[0];
+  const slotLabel = (slot: { when: string; mode: string; location: string | null }) =>
+    `${slot.when} (${slot.mode === "VIDEO" ? t("meetings.formatOptions.VIDEO") : (slot.location ?? t("meetings.formatOptions.IN_PERSON"))})`;
   return (
     <>
       <SignedInBar />
-      {posted?.error ? <ErrorSummary errors={[{ name: "date", key: posted.error }]} /> : null}
+      {posted?.error ? <ErrorSummary errors={[{ name: posted.field ?? "date", key: posted.error }]} /> : null}
+      {posted ? <ToldBanner posted={posted} /> : null}
+      <span className="govuk-caption-l">{t(`meetings.requestedBy.${request.requestedBy}`)}</span>
       <h1 className="govuk-heading-l">{request.reference}</h1>
-      {posted?.booked ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" data-testid="booked">
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t("meetings.booked", { when: posted.booked.when })}</p>
-            <p className="govuk-body">
-              {posted.booked.emailed
-                ? t("meetings.emailed")
-                : posted.booked.prompt === "phone"
-                  ? t("meetings.phoneNow", { phone: posted.booked.phone ?? "" })
-                  : t("meetings.doNotContact")}
-            </p>
-          </div>
-        </div>
-      ) : null}
+      <p className="govuk-body">
+        <strong className="govuk-tag" data-testid="status">{t(`meetings.statuses.${request.status}`)}</strong>
+        {request.confirmed ? <strong className="govuk-tag govuk-tag--green app-tag-gap">{t("meetings.confirmedTag")}</strong> : null}
+        {request.rearrangeAsked ? <strong className="govuk-tag govuk-tag--orange app-tag-gap">{t("meetings.rearrangeTag")}</strong> : null}
+      </p>
       <h2 className="govuk-heading-m">{t("meetings.contactHeading")}</h2>
       {!request.plan.emailVictim ? (
         <div className="govuk-warning-text" data-testid="contact-warning">
@@ -102,58 +249,174 @@ export default function MeetingRequestPage() {
         </div>
       ) : null}
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("meetings.calledName")}</dt>
-          <dd className="govuk-summary-list__value">{request.contact.name}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("meetings.safeWays")}</dt>
-          <dd className="govuk-summary-list__value">{request.safe.onlyViaIsva ? t("meetings.onlyViaIsvaLabel") : ways.join(", ")}</dd>
-        </div>
+        <Row label={t("meetings.calledName")}>{request.contact.name}</Row>
+        <Row label={t("meetings.safeWays")}>{request.safe.onlyViaIsva ? t("meetings.onlyViaIsvaLabel") : ways.join(", ")}</Row>
         {request.contact.phone ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("meetings.phone")}</dt>
-            <dd className="govuk-summary-list__value">{request.contact.phone}</dd>
-          </div>
+          <Row label={t("meetings.phone")}>{request.contact.phone}</Row>
         ) : null}
         {request.safe.email && request.contact.email ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("meetings.email")}</dt>
-            <dd className="govuk-summary-list__value">{request.contact.email}</dd>
-          </div>
+          <Row label={t("meetings.email")}>{request.contact.email}</Row>
         ) : null}
         {request.contact.times ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("meetings.times")}</dt>
-            <dd className="govuk-summary-list__value">{request.contact.times}</dd>
-          </div>
+          <Row label={t("meetings.times")}>{request.contact.times}</Row>
         ) : null}
         {request.contact.askFor ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("meetings.askFor")}</dt>
-            <dd className="govuk-summary-list__value">{request.contact.askFor}</dd>
-          </div>
+          <Row label={t("meetings.askFor")}>{request.contact.askFor}</Row>
+        ) : null}
+        {request.contact.isvaEmail ? (
+          <Row label={t("meetings.isvaEmailLabel")}>{request.contact.isvaEmail}</Row>
         ) : null}
       </dl>
       <h2 className="govuk-heading-m">{t("meetings.agenda")}</h2>
       <ul className="govuk-list govuk-list--bullet" data-testid="agenda">
         <li>{t(`meetings.formatOptions.${request.needs.format}`)}</li>
-        {request.needs.interpreter ? <li>{t("meetings.interpreter")}: {request.needs.interpreter}</li> : null}
+        {request.needs.interpreter ? (
+          <li>
+            {t("meetings.interpreter")}: {request.needs.interpreter}
+          </li>
+        ) : null}
         {request.needs.access ? <li>{request.needs.access}</li> : null}
         {request.needs.supporter ? <li>{t("meetings.supporterLabel")}</li> : null}
         {request.needs.topics.map((topic) => (
           <li key={topic}>{t(`meetings.topicOptions.${topic}`)}</li>
         ))}
       </ul>
-      {canBook ? (
-        <form method="post" noValidate>
+
+      {meeting ? (
+        <>
+          <h2 className="govuk-heading-m">{t("meetings.bookedHeading")}</h2>
+          <p className="govuk-body" data-testid="meeting-when">
+            {meeting.when} ({meeting.mode === "VIDEO" ? t("meetings.formatOptions.VIDEO") : (meeting.room ?? t("meetings.formatOptions.IN_PERSON"))})
+          </p>
+          {canBook ? (
+            <>
+              <details className="govuk-details" open={Boolean(failed("move"))}>
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">{t("meetings.moveHeading")}</span>
+                </summary>
+                <div className="govuk-details__text">
+                  <form method="post" noValidate>
+                    <CsrfField />
+                    <input type="hidden" name="meetingId" value={meeting.id} />
+                    <TimeFields typed={failed("move")?.typed} error={failed("move")?.field === "date" ? failed("move")?.error : undefined} defaults={{ date: meeting.date, start: meeting.start, length: String(meeting.minutes), room: meeting.room ?? "" }} />
+                    <TextField name="reason" label={t("meetings.reason")} defaultValue={failed("move")?.typed?.reason} error={failed("move")?.field === "reason" ? failed("move")?.error : undefined} />
+                    <Button name="intent" value="move">{t("meetings.move")}</Button>
+                  </form>
+                </div>
+              </details>
+              <details className="govuk-details" open={Boolean(failed("cancel"))}>
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">{t("meetings.cancelHeading")}</span>
+                </summary>
+                <div className="govuk-details__text">
+                  <form method="post" noValidate>
+                    <CsrfField />
+                    <input type="hidden" name="meetingId" value={meeting.id} />
+                    <TextField name="reason" id="cancelReason" label={t("meetings.reason")} error={failed("cancel") ? failed("cancel")?.error : undefined} />
+                    <Button name="intent" value="cancel" variant="warning">{t("meetings.cancel")}</Button>
+                  </form>
+                </div>
+              </details>
+            </>
+          ) : null}
+        </>
+      ) : null}
+
+      {!meeting && canBook && ["NEW", "OFFERED", "CANCELLED"].includes(request.status) ? (
+        <>
+          {request.proposed.length ? (
+            <>
+              <h2 className="govuk-heading-m">{t("meetings.offeredHeading")}</h2>
+              <ul className="govuk-list govuk-list--bullet" data-testid="proposed">
+                {request.proposed.map((slot) => (
+                  <li key={slot.id}>{slotLabel(slot)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h2 className="govuk-heading-m">{t("meetings.yourTimesHeading")}</h2>
+          {openSlots.length || request.proposed.length ? (
+            <>
+              <form method="post" noValidate>
+                <CsrfField />
+                <CheckboxGroup
+                  name="slotIds"
+                  label={t("meetings.proposeLabel", { count: maxProposed })}
+                  hint={t("meetings.proposeHint")}
+                  error={failed("propose")?.error}
+                  choices={openSlots.map((slot) => ({ value: slot.id, label: slotLabel(slot) }))}
+                />
+                <Button name="intent" value="propose">{t("meetings.propose")}</Button>
+              </form>
+              <form method="post" noValidate>
+                <CsrfField />
+                <RadioGroup
+                  name="slotId"
+                  label={t("meetings.bookSlotLabel")}
+                  error={failed("book-slot")?.error}
+                  choices={[...request.proposed, ...openSlots].map((slot) => ({ value: slot.id, label: slotLabel(slot) }))}
+                />
+                <Button name="intent" value="book-slot">{t("meetings.bookSlot")}</Button>
+              </form>
+            </>
+          ) : (
+            <p className="govuk-body">
+              {t("meetings.noOpenSlots")}{" "}
+              <a className="govuk-link" href={localisePath("/staff/meetings/slots", lang)}>{t("meetings.slotsTitle")}</a>
+            </p>
+          )}
+          <form method="post" noValidate>
+            <CsrfField />
+            <h2 className="govuk-heading-m">{t("meetings.bookHeading")}</h2>
+            <TimeFields typed={failed("book-time")?.typed} error={failed("book-time")?.error} />
+            <RadioGroup
+              name="mode"
+              label={t("meetings.mode")}
+              defaultValue="IN_PERSON"
+              choices={(["IN_PERSON", "VIDEO"] as const).map((mode) => ({ value: mode, label: t(`meetings.formatOptions.${mode}`) }))}
+            />
+            <Button name="intent" value="book-time">{t("meetings.book")}</Button>
+          </form>
+        </>
+      ) : null}
+
+      {canBook && (meeting || request.status === "HELD") ? (
+        <>
+          <h2 className="govuk-heading-m">{t("meetings.outcomeHeading")}</h2>
+          {request.outcome ? (
+            <dl className="govuk-summary-list" data-testid="outcome">
+              <Row label={t("meetings.held")}>{t(request.outcome.held ? "meetings.yes" : "meetings.no")}</Row>
+              {request.outcome.specialMeasures ? (
+                <Row label={t("meetings.specialMeasures")} pre>{request.outcome.specialMeasures}</Row>
+              ) : null}
+              {request.outcome.followUps ? (
+                <Row label={t("meetings.followUps")} pre>{request.outcome.followUps}</Row>
+              ) : null}
+            </dl>
+          ) : null}
+          <form method="post" noValidate>
+            <CsrfField />
+            <RadioGroup
+              name="held"
+              label={t("meetings.held")}
+              defaultValue={failed("outcome")?.typed?.held ?? (request.outcome ? (request.outcome.held ? "yes" : "no") : undefined)}
+              error={failed("outcome")?.error}
+              choices={[
+                { value: "yes", label: t("meetings.yes") },
+                { value: "no", label: t("meetings.no") },
+              ]}
+            />
+            <TextArea name="specialMeasures" label={t("meetings.specialMeasures")} rows={3} defaultValue={failed("outcome")?.typed?.specialMeasures ?? request.outcome?.specialMeasures ?? ""} />
+            <TextArea name="followUps" label={t("meetings.followUps")} rows={3} defaultValue={failed("outcome")?.typed?.followUps ?? request.outcome?.followUps ?? ""} />
+            <Button name="intent" value="outcome">{t("meetings.saveOutcome")}</Button>
+          </form>
+        </>
+      ) : null}
+
+      {canBook && !["DECLINED", "HELD"].includes(request.status) ? (
+        <form method="post">
           <CsrfField />
-          <h2 className="govuk-heading-m">{t("meetings.bookHeading")}</h2>
-          <TextField name="date" label={t("meetings.date")} width="10" defaultValue={posted?.typed.date} error={posted?.error === "meetings.errors.booking" ? posted.error : undefined} />
-          <TextField name="start" label={t("meetings.start")} width="5" defaultValue={posted?.typed.start} />
-          <TextField name="length" label={t("meetings.length")} width="3" inputMode="numeric" defaultValue={posted?.typed.length ?? "60"} />
-          <TextField name="room" label={t("meetings.room")} width="20" defaultValue={posted?.typed.room} />
-          <Button>{t("meetings.book")}</Button>
+          <Button name="intent" value="declined" variant="secondary">{t("meetings.declined")}</Button>
         </form>
       ) : null}
     </>

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SignedInBar } from "~/components/auth/SignedIn.tsx";
-import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
+import { hasRole, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
@@ -16,17 +16,31 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined)
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "VLO", "AREA_STAFF");
   const rows = await listAreaRequests(getDb(), session.user);
-  return { ...signedInData(session), rows: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString().slice(0, 10) })) };
+  return {
+    ...signedInData(session),
+    isVlo: hasRole(session.user, "VLO"),
+    rows: rows.map((row) => ({ reference: row.reference, status: row.status, rearrange: Boolean(row.rearrangeAskedAt), createdAt: row.createdAt.toISOString().slice(0, 10) })),
+  };
 }
 
 export default function MeetingRequests() {
   const t = useT();
   const lang = useLang();
-  const { rows } = useLoaderData<typeof loader>();
+  const { rows, isVlo } = useLoaderData<typeof loader>();
   return (
     <>
       <SignedInBar />
       <h1 className="govuk-heading-l">{t("meetings.staffTitle")}</h1>
+      {isVlo ? (
+        <ul className="govuk-list">
+          <li>
+            <a className="govuk-link" href={localisePath("/staff/meetings/slots", lang)}>{t("meetings.staffLinks.slots")}</a>
+          </li>
+          <li>
+            <a className="govuk-link" href={localisePath("/staff/meetings/new", lang)}>{t("meetings.staffLinks.phone")}</a>
+          </li>
+        </ul>
+      ) : null}
       {rows.length ? (
         <table className="govuk-table" data-testid="meeting-requests">
           <thead className="govuk-table__head">
@@ -43,7 +57,10 @@ export default function MeetingRequests() {
                   <a className="govuk-link" href={localisePath(`/staff/meetings/${row.reference}`, lang)}>{row.reference}</a>
                 </td>
                 <td className="govuk-table__cell">{row.createdAt}</td>
-                <td className="govuk-table__cell">{t(`meetings.statuses.${row.status}`)}</td>
+                <td className="govuk-table__cell">
+                  {t(`meetings.statuses.${row.status}`)}
+                  {row.rearrange ? <strong className="govuk-tag govuk-tag--orange app-tag-gap">{t("meetings.rearrangeAsked")}</strong> : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -39,6 +39,12 @@ export const envSchema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
     /** Days a closed ISVA query is kept before it is deleted (only anonymous figures remain). */
     QUERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    /** Hours before a pre-trial meeting that its reminder goes out. */
+    MEETING_REMINDER_HOURS: z.coerce.number().int().min(1).max(336).default(48),
+    /** Days a link to choose a time, or to confirm or rearrange a meeting, stays usable. */
+    MEETING_LINK_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+    /** Working days within which a meeting request should be offered times (for the insight figures). */
+    MEETING_OFFER_DAYS: z.coerce.number().int().min(1).max(60).default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir, demo, signIn } from "./accounts-helpers.ts";
+import { dataDir, demo, linkIn, signIn } from "./accounts-helpers.ts";
 import { expect, expectAccessible, test } from "./fixtures.ts";
 
 test.use({ allowConsole: [/status of 40[0-9]/] });
@@ -57,4 +57,107 @@ test("a victim asks in Welsh for a meeting, not safe to e-mail; the VLO sees the
   const mailDir = path.join(dataDir(), "mail");
   const toVictim = fs.readdirSync(mailDir).filter((file) => fs.readFileSync(path.join(mailDir, file), "utf8").includes(victimEmail));
   expect(toVictim).toEqual([]);
+});
+
+/** Every e-mail the portal wrote to an address that mentions `containing`, parsed, oldest first. */
+async function mailsTo(address: string, containing: string, count: number, timeoutMs = 20_000) {
+  const { simpleParser } = await import("mailparser");
+  const dir = path.join(dataDir(), "mail");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const raws = (fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith(".eml")).sort() : [])
+      .map((file) => fs.readFileSync(path.join(dir, file), "utf8"))
+      .filter((raw) => new RegExp(`^To: .*${address.replace(/[.+]/g, "\\$&")}`, "mi").test(raw) && raw.includes(containing));
+    if (raws.length >= count || Date.now() > deadline) return Promise.all(raws.map((raw) => simpleParser(raw)));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+test("an ISVA asks in English for someone they support; the VLO offers a published time; the ISVA chooses it through the e-mailed link and receives the invite", async ({ browser, page }) => {
+  test.setTimeout(150_000);
+  const isvaAccount = demo("isva@isva-service.example");
+  await signIn(page, isvaAccount);
+  await page.goto("/isva");
+  await page.getByRole("link", { name: "Pre-trial meetings" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Ask for a meeting for someone you support" }).click();
+  await expect(page).toHaveURL(/\/isva\/meetings\/new$/);
+  await page.getByRole("button", { name: "Send my request" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter a name we can call you");
+  await expectAccessible(page);
+  await page.getByLabel("What would the victim like to be called?").fill("Alex");
+  await page.locator("label", { hasText: /^Phone call$/ }).click();
+  await page.getByLabel("Phone number").fill("01632 960789");
+  await page.getByLabel("Which police force is dealing with the case?").selectOption({ label: "Metropolitan Police" });
+  await page.getByLabel("Which London borough did it happen in?").selectOption({ label: "Southwark" });
+  await page.locator("label", { hasText: /^In person$/ }).click();
+  await page.locator("label", { hasText: /^What happens on the day$/ }).click();
+  await page.getByRole("button", { name: "Send my request" }).click();
+  const sent = page.getByTestId("meeting-sent");
+  await expect(sent).toBeVisible();
+  const reference = /M-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/.exec((await sent.textContent()) ?? "")![0];
+  await expect(page.getByTestId("isva-meetings")).toContainText(reference);
+  await expectAccessible(page);
+
+  // The VLO publishes a time a few years ahead (a different minute each run) and offers it.
+  const vloContext = await browser.newContext();
+  const vlo = await vloContext.newPage();
+  await signIn(vlo, demo("vlo.london-south@portal.example"));
+  await vlo.goto("/staff/meetings/slots");
+  await expectAccessible(vlo);
+  const minute = String(Math.floor(Math.random() * 50)).padStart(2, "0");
+  const date = `2029-10-${String(22 + Math.floor(Math.random() * 4)).padStart(2, "0")}`;
+  await vlo.getByLabel("Date (YYYY-MM-DD)").fill(date);
+  await vlo.getByLabel("Start time (HH:MM)").fill(`${9 + Math.floor(Math.random() * 6)}:${minute}`);
+  await vlo.getByLabel("Room or place (for meetings in person)").fill("Witness room 2");
+  await vlo.getByRole("button", { name: "Add time" }).click();
+  await expect(vlo.getByRole("status")).toContainText("Time added");
+  await vlo.goto("/staff/meetings");
+  await vlo.getByRole("link", { name: reference }).click();
+  await expect(vlo.getByTestId("agenda")).toContainText("What happens on the day");
+  await expect(vlo.getByText("Asked for by an ISVA")).toBeVisible();
+  await expectAccessible(vlo);
+  await vlo.locator("label", { hasText: "Witness room 2" }).first().click();
+  await vlo.getByRole("button", { name: "Offer these times" }).click();
+  await expect(vlo.getByTestId("offered")).toContainText("Times offered");
+  await expect(vlo.getByTestId("prompt")).toContainText("Now phone the victim");
+  await expect(vlo.getByTestId("prompt")).toContainText("The ISVA has been e-mailed");
+  await expectAccessible(vlo);
+
+  // The ISVA's e-mail has a single-use link; opening it changes nothing, the button books.
+  const [offer] = await mailsTo(isvaAccount.email, reference, 1);
+  expect(offer!.text).not.toContain("Alex");
+  const link = linkIn(offer!.text ?? "", "/pre-trial-meeting/respond/");
+  const chooser = await browser.newContext();
+  const choose = await chooser.newPage();
+  await choose.goto(link);
+  await expect(choose.getByRole("heading", { level: 1 })).toHaveText("Choose a time for your meeting");
+  await expectAccessible(choose);
+  await choose.locator("label", { hasText: "Witness room 2" }).click();
+  await choose.getByRole("button", { name: "Choose this time" }).click();
+  await expect(choose.getByTestId("responded")).toContainText("Your meeting is booked for");
+  await expectAccessible(choose);
+  expect(await chooser.cookies()).toEqual([]);
+  // The link works once.
+  await choose.goto(link);
+  await expect(choose.getByRole("heading", { level: 1 })).toHaveText("This link has already been used");
+  await expectAccessible(choose);
+  await chooser.close();
+
+  // The invite reaches the ISVA, and parses.
+  const mails = await mailsTo(isvaAccount.email, reference, 2);
+  const withInvite = mails.find((mail) => mail.attachments.some((attachment) => attachment.contentType.startsWith("text/calendar")));
+  expect(withInvite, "an e-mail with a calendar invite").toBeTruthy();
+  const ics = withInvite!.attachments.find((attachment) => attachment.contentType.startsWith("text/calendar"))!.content.toString("utf8");
+  const ICAL = (await import("ical.js")).default;
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+  const event = calendar.getFirstSubcomponent("vevent")!;
+  expect(event.getFirstPropertyValue("summary")).toBe("Meeting with the prosecution team");
+  expect(event.getFirstPropertyValue("location")).toBe("Witness room 2");
+  expect(ics).not.toContain("Alex");
+
+  await vlo.reload();
+  await expect(vlo.getByTestId("status")).toHaveText("Booked");
+  await vloContext.close();
 });

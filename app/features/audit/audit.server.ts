@@ -40,7 +40,18 @@ export type AuditAction =
   | "letter.rendered"
   | "letter.sent"
   | "meeting.requested"
-  | "meeting.booked";
+  | "meeting.booked"
+  | "meeting.offered"
+  | "meeting.moved"
+  | "meeting.cancelled"
+  | "meeting.declined"
+  | "meeting.outcome"
+  | "meeting.chosen"
+  | "meeting.noneSuit"
+  | "meeting.confirmed"
+  | "meeting.rearrange"
+  | "slot.published"
+  | "slot.withdrawn";
 
 export type AuditEntry = {
   actorId?: string | null;

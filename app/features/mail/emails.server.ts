@@ -19,6 +19,12 @@ export const EMAILS = [
   "query-reply",
   "meeting-request-received",
   "meeting-booked",
+  "meeting-changed",
+  "meeting-cancelled",
+  "meeting-times-offered",
+  "meeting-reminder",
+  "meeting-isva-update",
+  "meeting-staff-update",
 ] as const;
 export type EmailName = (typeof EMAILS)[number];
 

@@ -23,6 +23,8 @@ export type MailMessage = {
   attachments?: MailAttachment[];
   /** Set when the same message must never be queued twice (a retried request, say). */
   idempotencyKey?: string;
+  /** Not to be sent before this time: a reminder, say. */
+  notBefore?: Date;
 };
 
 /** What an outbox row stores for an attachment. */
@@ -112,6 +114,7 @@ export async function queueMail(
     textBody: message.text,
     htmlBody: message.html,
     attachments: attachments?.length ? attachments : undefined,
+    nextAttemptAt: message.notBefore,
   } satisfies Prisma.OutboxMessageCreateInput;
 
   if (message.idempotencyKey === undefined) {
@@ -131,6 +134,16 @@ export async function queueMail(
     select: { id: true },
   });
   return { id: existing.id, created: false };
+}
+
+/**
+ * Withdraws queued messages not yet sent whose idempotency keys start with the
+ * prefix: a reminder for a meeting that has moved or been cancelled, say.
+ */
+export async function withdrawPendingMail(tx: Pick<Prisma.TransactionClient, "outboxMessage">, keyPrefix: string) {
+  if (!keyPrefix.endsWith(":")) throw new Error("The prefix must end with a colon.");
+  const withdrawn = await tx.outboxMessage.deleteMany({ where: { idempotencyKey: { startsWith: keyPrefix }, status: "PENDING", attempts: 0, lockedUntil: null } });
+  return withdrawn.count;
 }
 
 /** The Message-ID of a row: the same on every delivery attempt of that row. */

@@ -1,9 +1,15 @@
 // The public meeting request form: one schema for the browser and the server.
 import { z } from "zod";
 
+/** Minutes a VLO keeps free before and after a meeting, unless they choose otherwise. */
+export const DEFAULT_BUFFER_MINUTES = 15;
+
 export const CHANNELS = ["email", "phone", "voicemail", "text"] as const;
 export const FORMATS = ["IN_PERSON", "VIDEO", "EITHER"] as const;
 export const TOPICS = ["special-measures", "the-day", "giving-evidence", "defendant", "other"] as const;
+
+/** One plain address, as the outbox will accept it. */
+const EMAIL = /^[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 
 const text = (max: number) =>
   z
@@ -22,7 +28,7 @@ export const meetingRequestSchema = z
     times: text(200),
     askFor: text(80),
     onlyViaIsva: z.literal("yes").optional(),
-    isvaEmail: text(254),
+    isvaEmail: text(254).refine((value) => value === undefined || EMAIL.test(value), "meetings.errors.isvaEmail"),
     forceId: z.string({ error: "meetings.errors.force" }).trim().min(1, "meetings.errors.force").max(60).regex(/^[a-z0-9-]+$/, "meetings.errors.force"),
     boroughId: text(60),
     format: z.enum(FORMATS, { error: "meetings.errors.format" }),
@@ -33,7 +39,7 @@ export const meetingRequestSchema = z
   })
   .superRefine((value, ctx) => {
     if (!value.channels.length && !value.onlyViaIsva) ctx.addIssue({ code: "custom", path: ["channels"], message: "meetings.errors.channels" });
-    if (value.channels.includes("email") && !/^[^\s@<>,]+@[^\s@<>,]+\.[A-Za-z]{2,}$/.test(value.email ?? "")) {
+    if (value.channels.includes("email") && !EMAIL.test(value.email ?? "")) {
       ctx.addIssue({ code: "custom", path: ["email"], message: "meetings.errors.email" });
     }
     const needsPhone = value.channels.some((channel) => channel !== "email");
@@ -41,3 +47,20 @@ export const meetingRequestSchema = z
   });
 
 export type MeetingRequestInput = z.infer<typeof meetingRequestSchema>;
+
+/** What the VLO records after the meeting. */
+export const outcomeSchema = z.object({
+  held: z.enum(["yes", "no"], { error: "meetings.errors.held" }),
+  specialMeasures: text(2000),
+  followUps: text(2000),
+});
+
+export type OutcomeInput = z.infer<typeof outcomeSchema>;
+
+/** A time typed by a VLO: a date, a start and a length, in London time. */
+export const timeSchema = z.object({
+  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "meetings.errors.booking"),
+  start: z.string().trim().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "meetings.errors.booking"),
+  length: z.coerce.number({ error: "meetings.errors.length" }).int("meetings.errors.length").min(15, "meetings.errors.length").max(240, "meetings.errors.length"),
+  room: text(60),
+});

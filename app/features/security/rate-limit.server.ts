@@ -18,6 +18,8 @@ export const LIMITS = {
   publicForm: { points: 20, duration: 60 * 60 },
   /** Queries one ISVA may send in an hour (each sends two e-mails). */
   querySend: { points: 60, duration: 60 * 60 },
+  /** Meeting requests one ISVA or VLO may make in an hour (each e-mails the Area). */
+  meetingRequest: { points: 30, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

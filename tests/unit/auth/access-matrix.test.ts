@@ -40,6 +40,10 @@ const POLICY: Record<string, Policy> = {
   "($lang).staff.letters.$id.render[.pdf].tsx": ["AREA_STAFF", "VLO"],
   "($lang).staff.meetings._index.tsx": ["VLO", "AREA_STAFF"],
   "($lang).staff.meetings.$reference.tsx": { read: ["VLO", "AREA_STAFF"], write: ["VLO"] },
+  "($lang).staff.meetings.new.tsx": ["VLO"],
+  "($lang).staff.meetings.slots.tsx": ["VLO"],
+  "($lang).isva.meetings._index.tsx": ["ISVA"],
+  "($lang).isva.meetings.new.tsx": ["ISVA"],
 };
 
 const may = (policy: Policy, role: Role, what: "read" | "write") =>

@@ -24,6 +24,7 @@ describe("the contact plan", () => {
   });
 });
 
+const ORIGIN = "https://portal.example";
 const base = { name: "Sam", forceId: "kent", format: "EITHER", phone: "01632 960123", email: "sam@home.example" };
 
 async function request(channels: string[], extra: Record<string, unknown> = {}) {
@@ -35,26 +36,28 @@ describe("booking a requested meeting", () => {
   it("sends nothing to the victim when e-mail is not safe, and tells the VLO to phone", async () => {
     const { user: vlo } = await makeUser(db, { roles: ["VLO"], areaId: "south-east" });
     const { reference } = await request(["phone"]);
-    const outcome = await bookRequest(db, vlo, reference, { startsAt: new Date("2027-02-01T10:00:00Z"), endsAt: new Date("2027-02-01T11:00:00Z") });
-    expect(outcome).toMatchObject({ ok: true, emailed: false, prompt: "phone", phone: "01632 960123" });
+    const outcome = await bookRequest(db, vlo, reference, { startsAt: new Date("2027-02-01T10:00:00Z"), endsAt: new Date("2027-02-01T11:00:00Z") }, ORIGIN);
+    expect(outcome).toMatchObject({ ok: true, emailedVictim: false, prompt: "phone", phone: "01632 960123" });
     expect(await db.outboxMessage.count({ where: { toAddress: "sam@home.example" } })).toBe(0);
   });
 
   it("sends nothing to the victim when they asked to be contacted only through their ISVA, even with e-mail ticked", async () => {
     const { user: vlo } = await makeUser(db, { roles: ["VLO"], areaId: "south-east" });
     const { reference } = await request(["email"], { email: "isva-only@home.example", onlyViaIsva: "yes" });
-    const outcome = await bookRequest(db, vlo, reference, { startsAt: new Date("2027-02-02T10:00:00Z"), endsAt: new Date("2027-02-02T11:00:00Z") });
-    expect(outcome).toMatchObject({ ok: true, emailed: false, prompt: "isva" });
+    const outcome = await bookRequest(db, vlo, reference, { startsAt: new Date("2027-02-02T10:00:00Z"), endsAt: new Date("2027-02-02T11:00:00Z") }, ORIGIN);
+    expect(outcome).toMatchObject({ ok: true, emailedVictim: false, prompt: "isva" });
     expect(await db.outboxMessage.count({ where: { toAddress: "isva-only@home.example" } })).toBe(0);
   });
 
   it("e-mails a confirmation, in the victim's language, when e-mail is safe", async () => {
     const { user: vlo } = await makeUser(db, { roles: ["VLO"], areaId: "south-east" });
     const { reference } = await request(["email"], { email: "safe@home.example" });
-    const outcome = await bookRequest(db, vlo, reference, { startsAt: new Date("2027-07-01T09:30:00Z"), endsAt: new Date("2027-07-01T10:30:00Z") });
-    expect(outcome).toMatchObject({ ok: true, emailed: true });
-    const mails = await db.outboxMessage.findMany({ where: { toAddress: "safe@home.example" } });
-    expect(mails).toHaveLength(1);
+    const outcome = await bookRequest(db, vlo, reference, { startsAt: new Date("2027-07-01T09:30:00Z"), endsAt: new Date("2027-07-01T10:30:00Z") }, ORIGIN);
+    expect(outcome).toMatchObject({ ok: true, emailedVictim: true });
+    // The confirmation now, and its reminder for later.
+    const mails = await db.outboxMessage.findMany({ where: { toAddress: "safe@home.example" }, orderBy: { nextAttemptAt: "asc" } });
+    expect(mails).toHaveLength(2);
+    expect(mails[1]!.nextAttemptAt).toEqual(new Date("2027-06-29T09:30:00Z"));
     // British Summer Time: 09:30 UTC is 10:30 in London; the Welsh comes first.
     expect(mails[0]!.textBody).toContain("Dydd Iau 1 Gorffennaf 2027, 10:30");
   });
@@ -63,7 +66,7 @@ describe("booking a requested meeting", () => {
     const { user: other } = await makeUser(db, { roles: ["VLO"], areaId: "wessex" });
     const { reference } = await request(["phone"]);
     expect(await staffMeetingRequest(db, other, reference)).toBeNull();
-    expect(await bookRequest(db, other, reference, { startsAt: new Date("2027-02-03T10:00:00Z"), endsAt: new Date("2027-02-03T11:00:00Z") })).toEqual({ ok: false, reason: "notFound" });
+    expect(await bookRequest(db, other, reference, { startsAt: new Date("2027-02-03T10:00:00Z"), endsAt: new Date("2027-02-03T11:00:00Z") }, ORIGIN)).toEqual({ ok: false, reason: "notFound" });
   });
 
   it("tells the Area without any of the victim's details", async () => {

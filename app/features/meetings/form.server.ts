@@ -1,0 +1,34 @@
+// The one way a meeting request form is read, routed and stored, whoever fills
+// it in: validated on the server, routed to the Area by the same rules as ISVA
+// queries, rate-limited, and kept with everything typed when it is refused.
+import type { Lang } from "~/features/i18n/languages.ts";
+import { loadReferenceData } from "~/features/routing/reference.server.ts";
+import { routeToArea } from "~/features/routing/route.ts";
+import { consumeAttempt, type LimitName } from "~/features/security/rate-limit.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { parseWithZod } from "~/utils/forms.ts";
+import { createMeetingRequest, type Requester } from "./requests.server.ts";
+import { meetingRequestSchema } from "./schema.ts";
+
+export type RequestFormResult =
+  | { ok: false; status: number; errors: Record<string, string[] | null>; typed: Record<string, string[]> }
+  | { ok: true; reference: string; area: { en: string; cy: string; id: string } };
+
+export async function submitRequestForm(
+  form: FormData,
+  { lang, origin, by, limit }: { lang: Lang; origin: string; by: Requester; limit: { name: LimitName; subject: string } },
+): Promise<RequestFormResult> {
+  const typed = Object.fromEntries([...form.keys()].filter((key) => key !== "csrf").map((key) => [key, form.getAll(key).map(String)]));
+  const submission = parseWithZod(form, { schema: meetingRequestSchema });
+  if (submission.status !== "success") return { ok: false, status: 400, errors: submission.error ?? {}, typed };
+  const routed = routeToArea({ forceId: submission.value.forceId, boroughId: submission.value.boroughId }, await loadReferenceData(getDb()));
+  if (routed.kind !== "routed") {
+    const field = routed.kind === "needs" && routed.field === "borough" ? "boroughId" : "forceId";
+    return { ok: false, status: 400, errors: { [field]: [field === "boroughId" ? "meetings.errors.borough" : "meetings.errors.force"] }, typed };
+  }
+  if (!(await consumeAttempt(limit.name, limit.subject))) {
+    return { ok: false, status: 429, errors: { name: ["auth.errors.tooMany"] }, typed };
+  }
+  const sent = await createMeetingRequest(getDb(), submission.value, routed.areaId, lang, origin, by);
+  return { ok: true, reference: sent.reference, area: sent.area };
+}
