@@ -10,6 +10,7 @@ import { TextField } from "~/components/ui/TextField.tsx";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { todayInLondon } from "~/features/dates/dates.ts";
+import { meetingLetterValues } from "~/features/meetings/requests.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { isLang, localisePath } from "~/features/i18n/languages.ts";
 import { requireTemplateId } from "~/features/letters/access.server.ts";
@@ -34,13 +35,20 @@ async function load(request: Request, idParam: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, version } = await load(request, params.id);
   const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
+  const meeting = new URL(request.url).searchParams.get("meeting");
   return {
     ...signedInData(session),
     id: version.templateId,
     name: { en: version.nameEn, cy: version.nameCy },
     number: version.number,
     placeholders: metaOf(version).placeholders,
-    defaults: { area_name: area?.nameEn ?? "", letter_date: todayInLondon(), contact_name: session.user.name } as Record<string, string>,
+    defaults: {
+      area_name: area?.nameEn ?? "",
+      letter_date: todayInLondon(),
+      contact_name: session.user.name,
+      // From a pre-trial meeting request of the user's own Area (its reference is in the address, nothing personal).
+      ...(meeting ? await meetingLetterValues(getDb(), session.user, meeting) : {}),
+    } as Record<string, string>,
   };
 }
 

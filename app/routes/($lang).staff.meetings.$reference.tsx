@@ -322,6 +322,15 @@ export default function MeetingRequestPage() {
         </>
       ) : null}
 
+      <h2 className="govuk-heading-m">{t("meetings.lettersHeading")}</h2>
+      <ul className="govuk-list">
+        {(meeting ? ["pre-trial-meeting-offer", "pre-trial-meeting-confirmation"] : ["pre-trial-meeting-offer"]).map((letter) => (
+          <li key={letter}>
+            <a className="govuk-link" href={localisePath(`/staff/letters/${letter}/render?meeting=${request.reference}`, lang)}>{t(`meetings.letters.${letter}`)}</a>
+          </li>
+        ))}
+      </ul>
+
       {!meeting && canBook && ["NEW", "OFFERED", "CANCELLED"].includes(request.status) ? (
         <>
           {request.proposed.length ? (

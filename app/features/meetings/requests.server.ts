@@ -321,3 +321,28 @@ export async function requestForLink(db: Db, requestId: string) {
 }
 
 export type { Area };
+
+/**
+ * Values for the pre-trial meeting letters, from a request of the staff
+ * member's own Area: the name the victim asked to be called and the booked
+ * meeting. Empty for anyone else (the letter form is then filled by hand).
+ */
+export async function meetingLetterValues(db: Db, staff: User, reference: string): Promise<Record<string, string>> {
+  if (!isMeetingReference(reference)) return {};
+  const request = await inArea(db, staff, reference);
+  if (!request) return {};
+  await audit(db, { actorId: staff.id, action: "case.read", targetType: "meeting_request", targetId: request.id, areaId: request.areaId });
+  const meeting = request.meetings[0];
+  const values: Record<string, string> = { victim_name: request.contact.name };
+  if (!meeting) return values;
+  const vlo = await db.user.findUnique({ where: { id: meeting.vloId }, select: { name: true } });
+  const london = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" }).format(meeting.startsAt);
+  return {
+    ...values,
+    meeting_date: new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(meeting.startsAt),
+    meeting_time: london.replace(/\s/g, "").toLowerCase(),
+    by_video: meeting.mode === "VIDEO" ? "yes" : "no",
+    ...(meeting.room ? { meeting_place: meeting.room } : {}),
+    ...(vlo ? { vlo_name: vlo.name } : {}),
+  };
+}

@@ -12,6 +12,7 @@ import {
   cancelBookedMeeting,
   createMeetingRequest,
   markDeclined,
+  meetingLetterValues,
   proposeSlots,
   recordOutcome,
   rescheduleMeeting,
@@ -276,6 +277,25 @@ describe("the request schema, on any input", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("the pre-trial meeting letters", () => {
+  it("are filled from a booked meeting of the staff member's own Area only", async () => {
+    const reference = await ask(["phone"]);
+    // 1 December 2031 is in winter: 09:30 UTC is 9:30am in London.
+    await bookRequest(db, vlo, reference, { startsAt: new Date("2031-12-01T09:30:00Z"), endsAt: new Date("2031-12-01T10:30:00Z"), room: "Room 4, 1 Example Street" }, ORIGIN);
+    expect(await meetingLetterValues(db, vlo, reference)).toEqual({
+      victim_name: "Sam",
+      meeting_date: "2031-12-01",
+      meeting_time: "9:30am",
+      by_video: "no",
+      meeting_place: "Room 4, 1 Example Street",
+      vlo_name: vlo.name,
+    });
+    const { user: elsewhere } = await makeUser(db, { roles: ["VLO"], areaId: "wessex" });
+    expect(await meetingLetterValues(db, elsewhere, reference)).toEqual({});
+    expect(await meetingLetterValues(db, vlo, "not-a-reference")).toEqual({});
   });
 });
 
