@@ -39,6 +39,11 @@ export const envSchema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
     /** Days a closed ISVA query is kept before it is deleted (only anonymous figures remain). */
     QUERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    /**
+     * How long a worker holds the e-mails it has claimed. E-mails claimed by a
+     * worker that dies wait this long before another worker takes them.
+     */
+    OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {
