@@ -72,6 +72,7 @@ async function main() {
             from: env.MAIL_FROM,
             messageIdDomain: publicHost.replace(/:\d+$/, ""),
           }),
+          leaseMs: env.OUTBOX_LEASE_MS,
         });
 
   const { handle } = createApp({

@@ -21,6 +21,7 @@ try {
       from: env.MAIL_FROM,
       messageIdDomain: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).hostname : "localhost",
     }),
+    leaseMs: env.OUTBOX_LEASE_MS,
   });
   log.info("outbox worker started");
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -45,6 +45,11 @@ export const envSchema = z
     MEETING_LINK_DAYS: z.coerce.number().int().min(1).max(60).default(14),
     /** Working days within which a meeting request should be offered times (for the insight figures). */
     MEETING_OFFER_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+    /**
+     * How long a worker holds the e-mails it has claimed. E-mails claimed by a
+     * worker that dies wait this long before another worker takes them.
+     */
+    OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {

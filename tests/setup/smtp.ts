@@ -3,7 +3,16 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export async function startSmtpSink() {
+export type SmtpSinkOptions = {
+  /**
+   * Wait this long before acknowledging each message, like a slow relay. The
+   * message is kept as soon as it has arrived in full, so a sender that dies
+   * while waiting has delivered it without knowing.
+   */
+  replyDelayMs?: number;
+};
+
+export async function startSmtpSink({ replyDelayMs = 0 }: SmtpSinkOptions = {}) {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -11,10 +20,12 @@ export async function startSmtpSink() {
     logger: false,
     disableReverseLookup: true,
     onData(stream, _session, callback) {
+      // A message cut off by a closed connection makes the parser fail, so it is never kept.
       simpleParser(stream).then(
         (mail) => {
           received.push(mail);
-          callback();
+          if (replyDelayMs > 0) setTimeout(() => callback(), replyDelayMs);
+          else callback();
         },
         (error: Error) => callback(error),
       );

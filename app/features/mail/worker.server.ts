@@ -40,12 +40,15 @@ export type OutboxWorker = {
 
 type Tally = Record<"sent" | "retry" | "dead" | "skipped", number>;
 
+/** Messages sent at once, unless a worker is given another concurrency. */
+export const OUTBOX_CONCURRENCY = 4;
+
 export function startOutboxWorker({
   db,
   transport,
   intervalMs = 1000,
   batchSize = 20,
-  concurrency = 4,
+  concurrency = OUTBOX_CONCURRENCY,
   leaseMs = 60_000,
   log = defaultLog,
   clock = () => new Date(),

@@ -19,6 +19,7 @@ describe("parseEnv", () => {
     const env = parseEnv({});
     expect(env.PORT).toBe(3000);
     expect(env.NODE_ENV).toBe("development");
+    expect(env.OUTBOX_LEASE_MS).toBe(60_000);
     expect(isLocalMode(env)).toBe(true);
   });
 
@@ -34,6 +35,8 @@ describe("parseEnv", () => {
     [{ ENCRYPTION_KEY: "too-short" }, "ENCRYPTION_KEY"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
     [{ PUBLIC_URL: "not a url" }, "PUBLIC_URL"],
+    [{ OUTBOX_LEASE_MS: "soon" }, "OUTBOX_LEASE_MS"],
+    [{ OUTBOX_LEASE_MS: "500" }, "OUTBOX_LEASE_MS"],
   ])("names the malformed variable: %j", (source, name) => {
     const found = problems(source);
     expect(found).toHaveLength(1);
