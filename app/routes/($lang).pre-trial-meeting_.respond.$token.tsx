@@ -15,6 +15,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { requireLang } from "~/utils/http.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [...titleMeta(matches, undefined), { name: "robots", content: "noindex" }];
 
@@ -42,7 +43,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params.lang);
   const token = String(params.token ?? "");
-  const form = await request.formData();
+  const form = await readForm(request);
   if (!(await consumeAttempt("publicForm", context.clientAddress))) return data({ result: null, error: "auth.errors.tooMany" }, { status: 429 });
   const db = getDb();
   const origin = publicOrigin(request);

@@ -10,6 +10,7 @@ import { localisePath } from "~/features/i18n/languages.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "ADMIN");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const userId = String(form.get("userId") ?? "");
   if (!/^[0-9a-f-]{36}$/.test(userId)) throw new Response("Bad request", { status: 400 });

@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "ADMIN");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const id = requireUserId(params.id);
   const db = getDb();

@@ -20,6 +20,7 @@ import { LetterRenderError, nestHeadings } from "~/features/letters/template-lan
 import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, version } = await load(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
   const values = valuesFromForm(form, metaOf(version).placeholders);

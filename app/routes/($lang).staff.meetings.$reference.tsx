@@ -32,6 +32,7 @@ import { londonParts, readTime } from "~/features/meetings/time.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -103,7 +104,7 @@ const REFUSALS: Record<string, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   // Area staff may read a request; only VLOs act on it.
   const session = requireRole(await requireUser(request), "VLO");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const reference = requireReference(params.reference);
   const intent = String(form.get("intent") ?? "");

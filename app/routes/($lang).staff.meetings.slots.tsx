@@ -19,6 +19,7 @@ import { meetingWhen } from "~/features/meetings/messages.server.ts";
 import { readTime } from "~/features/meetings/time.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "VLO");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const db = getDb();
   const areaId = session.user.areaId;
