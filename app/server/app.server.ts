@@ -9,7 +9,7 @@ import express from "express";
 import type { Db } from "../utils/db.server.ts";
 import { describeError, log } from "../utils/logger.server.ts";
 import { PublicPageCache } from "./page-cache.server.ts";
-import { crossSiteGuard, securityHeaders } from "./security.server.ts";
+import { bodyLimit, crossSiteGuard, securityHeaders } from "./security.server.ts";
 
 type Options = {
   build: ServerBuild;
@@ -60,6 +60,7 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
     next();
   });
   app.use(crossSiteGuard());
+  app.use(bodyLimit());
   app.use(requestLog());
   app.use(pageCache.capture());
 

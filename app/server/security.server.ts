@@ -1,5 +1,6 @@
-// Security headers for every response, and the cross-site request check that
-// guards every form (see docs/decisions/002-sessions-and-csrf.md).
+// Security headers for every response, the cross-site request check that
+// guards every form (see docs/decisions/002-sessions-and-csrf.md), and the
+// limit on the size of a request's body.
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 
@@ -87,6 +88,27 @@ export function crossSiteGuard() {
     // same-origin posts. This check has decided; an opaque origin tells Remix's
     // own origin check nothing, so it is dropped rather than refused there.
     if (req.headers.origin === "null") delete req.headers.origin;
+    next();
+  };
+}
+
+/**
+ * The largest form is a letter's English and Welsh text, 20,000 characters
+ * each: percent-encoded, three-byte characters take nine bytes apiece.
+ */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+/**
+ * Refuses a body larger than any form needs before a byte of it is read
+ * (413), and one sent in chunks with no length given (411: browsers always
+ * give the length of a form). The connection is closed after the answer, so
+ * the unread body holds nothing up.
+ */
+export function bodyLimit(maxBytes = MAX_BODY_BYTES) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const refuse = (status: number, message: string) => res.status(status).set("Connection", "close").type("text/plain").send(message);
+    if (req.headers["transfer-encoding"] !== undefined) return void refuse(411, "Give the length of the request.");
+    if (Number(req.headers["content-length"] ?? 0) > maxBytes) return void refuse(413, "The request is too large.");
     next();
   };
 }
