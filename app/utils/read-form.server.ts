@@ -1,6 +1,8 @@
 // Every action reads its form here. The portal's forms are all sent
 // URL-encoded (none uploads a file), so a body of any other type is refused
-// before anything parses it: a parser's error would otherwise be a 500.
+// before anything parses it: a parser's error would otherwise be a 500. NUL
+// characters are removed from every name and value: no field has a use for
+// one, PostgreSQL cannot store one, and the rest of what was typed is kept.
 const FORM_TYPE = "application/x-www-form-urlencoded";
 
 function refuse(status: number, message: string): never {
@@ -17,6 +19,6 @@ export async function readForm(request: Request): Promise<FormData> {
     refuse(400, "The form could not be read.");
   }
   const form = new FormData();
-  for (const [name, value] of new URLSearchParams(text)) form.append(name, value);
+  for (const [name, value] of new URLSearchParams(text)) form.append(name.replaceAll("\0", ""), value.replaceAll("\0", ""));
   return form;
 }
