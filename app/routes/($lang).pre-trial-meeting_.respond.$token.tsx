@@ -16,6 +16,7 @@ import { requireLang } from "~/utils/http.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const meta: MetaFunction = ({ matches }) => [...titleMeta(matches, undefined), { name: "robots", content: "noindex" }];
 
@@ -51,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "choose": {
       const slotId = String(form.get("slotId") ?? "");
-      if (!/^[0-9a-f-]{36}$/.test(slotId)) return data({ result: null, error: "meetings.respond.chooseOne" }, { status: 400 });
+      if (!isUuid(slotId)) return data({ result: null, error: "meetings.respond.chooseOne" }, { status: 400 });
       result = await chooseTime(db, token, slotId, origin);
       break;
     }

@@ -11,6 +11,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   requireCsrf(session, form);
   const userId = String(form.get("userId") ?? "");
-  if (!/^[0-9a-f-]{36}$/.test(userId)) throw new Response("Bad request", { status: 400 });
+  if (!isUuid(userId)) throw new Response("Bad request", { status: 400 });
   await approveUser(getDb(), session.user, userId, publicOrigin(request));
   return redirect(pathFor(request, "/staff/admin"));
 }

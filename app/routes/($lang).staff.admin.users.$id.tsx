@@ -14,12 +14,13 @@ import { parseWithZod } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
 
 function requireUserId(id: string | undefined) {
-  if (!id || !/^[0-9a-f-]{36}$/.test(id)) throw new Response("Not found", { status: 404 });
+  if (!isUuid(id)) throw new Response("Not found", { status: 404 });
   return id;
 }
 

@@ -33,6 +33,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -87,8 +88,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Told = { when?: string; emailedVictim: boolean; emailedIsva: boolean; prompt: "phone" | "isva" | null; phone?: string; times?: string[] };
 type Posted = { intent?: string; error?: string; field?: string; typed?: Record<string, string>; done?: string; told?: Told };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 function failure(intent: string, error: string, status: number, typed: Record<string, string> = {}, field = "date") {
   return data<Posted>({ intent, error, field, typed }, { status });
 }
@@ -128,13 +127,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "book-slot": {
       const slotId = String(form.get("slotId") ?? "");
-      if (!UUID.test(slotId)) return failure(intent, "meetings.errors.chooseSlot", 400, {}, "slotId");
+      if (!isUuid(slotId)) return failure(intent, "meetings.errors.chooseSlot", 400, {}, "slotId");
       const outcome = await bookRequest(db, session.user, reference, { slotId }, origin);
       if (!outcome.ok) return refused(intent, outcome, {}, "slotId");
       return data<Posted>({ intent, done: "booked", told: outcome });
     }
     case "propose": {
-      const slotIds = form.getAll("slotIds").map(String).filter((id) => UUID.test(id));
+      const slotIds = form.getAll("slotIds").map(String).filter(isUuid);
       if (!slotIds.length || slotIds.length > MAX_PROPOSED) return failure(intent, "meetings.errors.proposeCount", 400, {}, "slotIds");
       const outcome = await proposeSlots(db, session.user, reference, slotIds, origin);
       if (!outcome.ok) return refused(intent, outcome, {}, "slotIds");
@@ -145,14 +144,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const typed = { ...time.typed, reason };
       if (!time.ok) return failure(intent, time.error, 400, typed);
       if (!reason) return failure(intent, "meetings.errors.reason", 400, typed, "reason");
-      if (!UUID.test(meetingId)) throw new Response("Not found", { status: 404 });
+      if (!isUuid(meetingId)) throw new Response("Not found", { status: 404 });
       const outcome = await rescheduleMeeting(db, session.user, reference, meetingId, { startsAt: time.startsAt, endsAt: time.endsAt, room: time.room ?? null, reason }, origin);
       if (!outcome.ok) return refused(intent, outcome, typed);
       return data<Posted>({ intent, done: "moved", told: outcome });
     }
     case "cancel": {
       if (!reason) return failure(intent, "meetings.errors.reason", 400, { cancelReason: "" }, "cancelReason");
-      if (!UUID.test(meetingId)) throw new Response("Not found", { status: 404 });
+      if (!isUuid(meetingId)) throw new Response("Not found", { status: 404 });
       const outcome = await cancelBookedMeeting(db, session.user, reference, meetingId, reason, origin);
       if (!outcome.ok) return refused(intent, outcome);
       return data<Posted>({ intent, done: "cancelled", told: outcome });

@@ -20,6 +20,7 @@ import { readTime } from "~/features/meetings/time.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!areaId) throw new Response("Forbidden", { status: 403 });
   if (form.get("intent") === "withdraw") {
     const slotId = String(form.get("slotId") ?? "");
-    if (!/^[0-9a-f-]{36}$/.test(slotId) || !(await withdrawSlot(db, session.user.id, slotId))) return data({ error: "meetings.errors.slotGone" }, { status: 409 });
+    if (!isUuid(slotId) || !(await withdrawSlot(db, session.user.id, slotId))) return data({ error: "meetings.errors.slotGone" }, { status: 409 });
     await audit(db, { actorId: session.user.id, action: "slot.withdrawn", targetType: "meeting_slot", targetId: slotId, areaId });
     return data({ withdrawn: true });
   }
