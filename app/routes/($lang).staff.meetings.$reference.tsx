@@ -120,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "book-time": {
       const time = readTime(form);
       const mode = form.get("mode") === "VIDEO" ? "VIDEO" : "IN_PERSON";
-      if (!time.ok) return failure(intent, time.error, 400, time.typed);
+      if (!time.ok) return failure(intent, time.error, 400, time.typed, time.field);
       const outcome = await bookRequest(db, session.user, reference, { startsAt: time.startsAt, endsAt: time.endsAt, room: time.room ?? null, mode }, origin);
       if (!outcome.ok) return refused(intent, outcome, time.typed);
       return data<Posted>({ intent, done: "booked", told: outcome });
@@ -142,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "move": {
       const time = readTime(form);
       const typed = { ...time.typed, reason };
-      if (!time.ok) return failure(intent, time.error, 400, typed);
+      if (!time.ok) return failure(intent, time.error, 400, typed, time.field);
       if (!reason) return failure(intent, "meetings.errors.reason", 400, typed, "reason");
       if (!isUuid(meetingId)) throw new Response("Not found", { status: 404 });
       const outcome = await rescheduleMeeting(db, session.user, reference, meetingId, { startsAt: time.startsAt, endsAt: time.endsAt, room: time.room ?? null, reason }, origin);
@@ -207,14 +207,25 @@ function ToldBanner({ posted }: { posted: Posted }) {
   );
 }
 
-function TimeFields({ typed, error, defaults }: { typed?: Record<string, string>; error?: string; defaults?: { date?: string; start?: string; length?: string; room?: string } }) {
+function TimeFields({
+  typed,
+  error,
+  field = "date",
+  defaults,
+}: {
+  typed?: Record<string, string>;
+  error?: string;
+  /** The field the error is about: the date (the time as a whole) or the room. */
+  field?: string;
+  defaults?: { date?: string; start?: string; length?: string; room?: string };
+}) {
   const t = useT();
   return (
     <>
-      <TextField name="date" label={t("meetings.date")} width="10" defaultValue={typed?.date ?? defaults?.date} error={error} />
+      <TextField name="date" label={t("meetings.date")} width="10" defaultValue={typed?.date ?? defaults?.date} error={field === "date" ? error : undefined} />
       <TextField name="start" label={t("meetings.start")} width="5" defaultValue={typed?.start ?? defaults?.start} />
       <TextField name="length" label={t("meetings.length")} width="3" inputMode="numeric" defaultValue={typed?.length ?? defaults?.length ?? "60"} />
-      <TextField name="room" label={t("meetings.room")} width="20" defaultValue={typed?.room ?? defaults?.room} />
+      <TextField name="room" label={t("meetings.room")} width="20" defaultValue={typed?.room ?? defaults?.room} error={field === "room" ? error : undefined} />
     </>
   );
 }
@@ -298,7 +309,7 @@ export default function MeetingRequestPage() {
                   <form method="post" noValidate>
                     <CsrfField />
                     <input type="hidden" name="meetingId" value={meeting.id} />
-                    <TimeFields typed={failed("move")?.typed} error={failed("move")?.field === "date" ? failed("move")?.error : undefined} defaults={{ date: meeting.date, start: meeting.start, length: String(meeting.minutes), room: meeting.room ?? "" }} />
+                    <TimeFields typed={failed("move")?.typed} error={failed("move")?.error} field={failed("move")?.field} defaults={{ date: meeting.date, start: meeting.start, length: String(meeting.minutes), room: meeting.room ?? "" }} />
                     <TextField name="reason" label={t("meetings.reason")} defaultValue={failed("move")?.typed?.reason} error={failed("move")?.field === "reason" ? failed("move")?.error : undefined} />
                     <Button name="intent" value="move">{t("meetings.move")}</Button>
                   </form>
@@ -368,7 +379,7 @@ export default function MeetingRequestPage() {
           <form method="post" noValidate>
             <CsrfField />
             <h2 className="govuk-heading-m">{t("meetings.bookHeading")}</h2>
-            <TimeFields typed={failed("book-time")?.typed} error={failed("book-time")?.error} />
+            <TimeFields typed={failed("book-time")?.typed} error={failed("book-time")?.error} field={failed("book-time")?.field} />
             <RadioGroup
               name="mode"
               label={t("meetings.mode")}

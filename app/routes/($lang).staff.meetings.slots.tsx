@@ -60,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const mode = form.get("mode") === "VIDEO" ? "VIDEO" : form.get("mode") === "IN_PERSON" ? "IN_PERSON" : null;
   const buffer = Number(form.get("buffer") ?? DEFAULT_BUFFER_MINUTES);
   const typed = { ...time.typed, mode: String(form.get("mode") ?? ""), buffer: String(form.get("buffer") ?? DEFAULT_BUFFER_MINUTES).slice(0, 5) };
-  if (!time.ok) return data({ error: time.error, field: "date", typed }, { status: 400 });
+  if (!time.ok) return data({ error: time.error, field: time.field, typed }, { status: 400 });
   if (!mode) return data({ error: "meetings.errors.mode", field: "mode", typed }, { status: 400 });
   if (!Number.isInteger(buffer) || buffer < 0 || buffer > 120) return data({ error: "meetings.errors.buffer", field: "buffer", typed }, { status: 400 });
   if (time.startsAt <= new Date()) return data({ error: "meetings.errors.past", field: "date", typed }, { status: 400 });
@@ -148,7 +148,7 @@ export default function Slots() {
           error={posted?.field === "mode" ? posted.error : undefined}
           choices={(["IN_PERSON", "VIDEO"] as const).map((mode) => ({ value: mode, label: t(`meetings.formatOptions.${mode}`) }))}
         />
-        <TextField name="room" label={t("meetings.location")} width="20" defaultValue={typed?.room} />
+        <TextField name="room" label={t("meetings.location")} width="20" defaultValue={typed?.room} error={posted?.field === "room" ? posted.error : undefined} />
         <Button name="intent" value="publish">{t("meetings.publish")}</Button>
       </form>
     </>
