@@ -17,6 +17,7 @@ import { approvedVersion, metaOf, renderVersion } from "~/features/letters/lette
 import { valuesFromForm } from "~/features/letters/render-form.server.ts";
 import { recordRender, sendLetter } from "~/features/letters/send.server.ts";
 import { LetterRenderError, nestHeadings } from "~/features/letters/template-language.ts";
+import { MailHeaderError } from "~/features/mail/outbox.server.ts";
 import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
@@ -69,6 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof LetterRenderError) {
       return data({ typed, lang, error: "letters.errors.values", problems: error.problems.map((p) => p.message) }, { status: 400 });
     }
+    // The Area's name, which is in the subject, could not be a header (an encoded word, say).
+    if (error instanceof MailHeaderError) return data({ typed, lang, error: "letters.errors.values", field: "v.area_name" }, { status: 400 });
     throw error;
   }
 }
