@@ -20,7 +20,10 @@ import { isUuid } from "~/utils/ids.ts";
 
 export const meta: MetaFunction = ({ matches }) => [...titleMeta(matches, undefined), { name: "robots", content: "noindex" }];
 
-const STATUS = { invalid: 404, expired: 410, used: 410 } as const;
+// A used link answers 200: the page after a successful choice (which loads
+// the link again, now used) must not answer 410. Using it again is refused by
+// the action, with 410.
+const STATUS = { invalid: 404, expired: 410, used: 200 } as const;
 
 type View =
   | { ok: true; purpose: "CHOOSE"; reference: string; times: { id: string; label: string }[] }
