@@ -103,12 +103,21 @@ export const MAX_BODY_BYTES = 512 * 1024;
  * (413), and one sent in chunks with no length given (411: browsers always
  * give the length of a form). The connection is closed after the answer, so
  * the unread body holds nothing up.
+ *
+ * A body within the limit that was not read to its end (a request refused
+ * before its form was read) is read and dropped after the answer: otherwise
+ * the connection would wait for it, and never take its next request.
  */
 export function bodyLimit(maxBytes = MAX_BODY_BYTES) {
   return (req: Request, res: Response, next: NextFunction) => {
     const refuse = (status: number, message: string) => res.status(status).set("Connection", "close").type("text/plain").send(message);
     if (req.headers["transfer-encoding"] !== undefined) return void refuse(411, "Give the length of the request.");
     if (Number(req.headers["content-length"] ?? 0) > maxBytes) return void refuse(413, "The request is too large.");
+    res.on("finish", () => {
+      if (req.complete) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
     next();
   };
 }
