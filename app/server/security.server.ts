@@ -98,11 +98,16 @@ export function crossSiteGuard() {
  */
 export const MAX_BODY_BYTES = 512 * 1024;
 
+/** Up to this much of a body refused as too large is read and dropped; beyond it, the connection is closed. */
+const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
+
 /**
- * Refuses a body larger than any form needs before a byte of it is read
+ * Refuses a body larger than any form needs before a byte of it is parsed
  * (413), and one sent in chunks with no length given (411: browsers always
- * give the length of a form). The connection is closed after the answer, so
- * the unread body holds nothing up.
+ * give the length of a form). A client reads the answer once it has sent its
+ * body, so a refused body of up to 16 MiB is read and dropped; the connection
+ * is closed instead after a larger one, and after a chunked one, whose end
+ * may never come.
  *
  * A body within the limit that was not read to its end (a request refused
  * before its form was read) is read and dropped after the answer: otherwise
@@ -110,9 +115,13 @@ export const MAX_BODY_BYTES = 512 * 1024;
  */
 export function bodyLimit(maxBytes = MAX_BODY_BYTES) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const refuse = (status: number, message: string) => res.status(status).set("Connection", "close").type("text/plain").send(message);
-    if (req.headers["transfer-encoding"] !== undefined) return void refuse(411, "Give the length of the request.");
-    if (Number(req.headers["content-length"] ?? 0) > maxBytes) return void refuse(413, "The request is too large.");
+    const refuse = (status: number, message: string, close: boolean) => {
+      if (close) res.set("Connection", "close");
+      res.status(status).type("text/plain").send(message);
+    };
+    if (req.headers["transfer-encoding"] !== undefined) return void refuse(411, "Give the length of the request.", true);
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (length > maxBytes) return void refuse(413, "The request is too large.", length > DRAIN_MAX_BYTES);
     res.on("finish", () => {
       if (req.complete) return;
       req.removeAllListeners("data");
