@@ -16,6 +16,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 // After the first code, the page shows the recovery codes: it must not reload
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await setupFor(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const submission = parseWithZod(form, { schema: codeSchema });
   if (submission.status !== "success") return data({ result: submission.reply({ resetForm: true }), codes: null }, { status: 400 });

@@ -12,6 +12,7 @@ import { flowPage } from "~/features/evidence/pages.server.ts";
 import { localisePath, type Lang } from "~/features/i18n/languages.ts";
 import { publicHeaders, requireLang } from "~/utils/http.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const headers = publicHeaders;
 
@@ -22,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params.lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   const answers = readAnswers(form.getAll("what"), form.get("notice"));
   const step = form.get("step");
   const noStore = { "Cache-Control": "no-store" };

@@ -16,6 +16,7 @@ import { loadReferenceData } from "~/features/routing/reference.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "ISVA");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const lang = form.get("language") === "cy" ? "cy" : "en";
   const result = await submitRequestForm(form, {

@@ -15,6 +15,7 @@ import { threadMessages } from "~/features/queries/views.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "ISVA");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const reference = requireReference(params.reference);
   const submission = parseWithZod(form, { schema: replySchema });

@@ -21,6 +21,7 @@ import { parseWithZod, useForm } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "ISVA");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const lang = langFromPath(new URL(request.url).pathname);
   // A conflict between the URN and the chosen force is settled by the ISVA's choice.

@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { publicHeaders, requireLang } from "~/utils/http.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const headers = publicHeaders;
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -25,7 +26,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params.lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   const noStore = { "Cache-Control": "no-store" };
   const result = await submitRequestForm(form, { lang, origin: publicOrigin(request), by: { kind: "VICTIM" }, limit: { name: "publicForm", subject: context.clientAddress } });
   if (!result.ok) return data({ errors: result.errors, typed: result.typed }, { status: result.status, headers: noStore });

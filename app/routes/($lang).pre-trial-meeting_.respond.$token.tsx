@@ -15,10 +15,15 @@ import { getDb } from "~/utils/db.server.ts";
 import { requireLang } from "~/utils/http.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const meta: MetaFunction = ({ matches }) => [...titleMeta(matches, undefined), { name: "robots", content: "noindex" }];
 
-const STATUS = { invalid: 404, expired: 410, used: 410 } as const;
+// A used link answers 200: the page after a successful choice (which loads
+// the link again, now used) must not answer 410. Using it again is refused by
+// the action, with 410.
+const STATUS = { invalid: 404, expired: 410, used: 200 } as const;
 
 type View =
   | { ok: true; purpose: "CHOOSE"; reference: string; times: { id: string; label: string }[] }
@@ -42,7 +47,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = requireLang(params.lang);
   const token = String(params.token ?? "");
-  const form = await request.formData();
+  const form = await readForm(request);
   if (!(await consumeAttempt("publicForm", context.clientAddress))) return data({ result: null, error: "auth.errors.tooMany" }, { status: 429 });
   const db = getDb();
   const origin = publicOrigin(request);
@@ -50,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "choose": {
       const slotId = String(form.get("slotId") ?? "");
-      if (!/^[0-9a-f-]{36}$/.test(slotId)) return data({ result: null, error: "meetings.respond.chooseOne" }, { status: 400 });
+      if (!isUuid(slotId)) return data({ result: null, error: "meetings.respond.chooseOne" }, { status: 400 });
       result = await chooseTime(db, token, slotId, origin);
       break;
     }

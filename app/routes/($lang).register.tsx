@@ -11,6 +11,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -18,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined)
 const FIELDS = ["name", "email", "organisation", "password", "confirm"] as const;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: registerSchema });
+  const submission = parseWithZod(await readForm(request), { schema: registerSchema });
   const hide = { hideFields: ["password", "confirm"] };
   if (submission.status !== "success") return data({ result: submission.reply(hide), sent: false }, { status: 400 });
   const { name, email, organisation, password } = submission.value;

@@ -5,10 +5,11 @@ import { requireCsrf, requirePartialSession } from "~/features/auth/guards.serve
 import { pathFor } from "~/features/auth/session-route.server.ts";
 import { clearSessionCookie, endAllSessions, endSession, readSessionToken } from "~/features/auth/session.server.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requirePartialSession(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const everywhere = form.get("everywhere") === "yes";
   if (everywhere) await endAllSessions(getDb(), session.userId);

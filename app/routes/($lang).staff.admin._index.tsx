@@ -10,6 +10,8 @@ import { localisePath } from "~/features/i18n/languages.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -21,10 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "ADMIN");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const userId = String(form.get("userId") ?? "");
-  if (!/^[0-9a-f-]{36}$/.test(userId)) throw new Response("Bad request", { status: 400 });
+  if (!isUuid(userId)) throw new Response("Bad request", { status: 400 });
   await approveUser(getDb(), session.user, userId, publicOrigin(request));
   return redirect(pathFor(request, "/staff/admin"));
 }

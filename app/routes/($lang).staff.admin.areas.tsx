@@ -15,6 +15,7 @@ import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "ADMIN");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const submission = parseWithZod(form, { schema: mailboxSchema });
   if (submission.status !== "success") {

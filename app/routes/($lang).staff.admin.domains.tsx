@@ -12,6 +12,7 @@ import { useT } from "~/features/i18n/i18n.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "ADMIN");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   if (form.get("intent") === "remove") {
     await removeRecognisedDomain(getDb(), session.user, String(form.get("domain") ?? "").slice(0, 253));

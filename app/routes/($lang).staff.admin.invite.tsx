@@ -14,6 +14,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "ADMIN");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const submission = parseWithZod(form, { schema: inviteSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), invited: false }, { status: 400 });

@@ -13,12 +13,14 @@ import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
 
 function requireUserId(id: string | undefined) {
-  if (!id || !/^[0-9a-f-]{36}$/.test(id)) throw new Response("Not found", { status: 404 });
+  if (!isUuid(id)) throw new Response("Not found", { status: 404 });
   return id;
 }
 
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "ADMIN");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const id = requireUserId(params.id);
   const db = getDb();

@@ -18,9 +18,11 @@ import { approvedVersion, metaOf, renderVersion } from "~/features/letters/lette
 import { valuesFromForm } from "~/features/letters/render-form.server.ts";
 import { recordRender, sendLetter } from "~/features/letters/send.server.ts";
 import { LetterRenderError, nestHeadings } from "~/features/letters/template-language.ts";
+import { MailHeaderError } from "~/features/mail/outbox.server.ts";
 import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -54,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, version } = await load(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
   const values = valuesFromForm(form, metaOf(version).placeholders);
@@ -76,6 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof LetterRenderError) {
       return data({ typed, lang, error: "letters.errors.values", problems: error.problems.map((p) => p.message) }, { status: 400 });
     }
+    // The Area's name, which is in the subject, could not be a header (an encoded word, say).
+    if (error instanceof MailHeaderError) return data({ typed, lang, error: "letters.errors.values", field: "v.area_name" }, { status: 400 });
     throw error;
   }
 }

@@ -9,10 +9,11 @@ import { valuesFromForm } from "~/features/letters/render-form.server.ts";
 import { letterPdf, recordRender } from "~/features/letters/send.server.ts";
 import { LetterRenderError } from "~/features/letters/template-language.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const version = await approvedVersion(getDb(), requireTemplateId(params.id));
   if (!version) throw new Response("Not found", { status: 404 });

@@ -26,6 +26,7 @@ import {
 } from "~/features/letters/letters.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = await requireEditor(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const id = requireTemplateId(params.id);
   const number = requireNumber(params.number);

@@ -32,6 +32,8 @@ import { londonParts, readTime } from "~/features/meetings/time.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -86,8 +88,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Told = { when?: string; emailedVictim: boolean; emailedIsva: boolean; prompt: "phone" | "isva" | null; phone?: string; times?: string[] };
 type Posted = { intent?: string; error?: string; field?: string; typed?: Record<string, string>; done?: string; told?: Told };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 function failure(intent: string, error: string, status: number, typed: Record<string, string> = {}, field = "date") {
   return data<Posted>({ intent, error, field, typed }, { status });
 }
@@ -103,7 +103,7 @@ const REFUSALS: Record<string, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   // Area staff may read a request; only VLOs act on it.
   const session = requireRole(await requireUser(request), "VLO");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const reference = requireReference(params.reference);
   const intent = String(form.get("intent") ?? "");
@@ -120,20 +120,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "book-time": {
       const time = readTime(form);
       const mode = form.get("mode") === "VIDEO" ? "VIDEO" : "IN_PERSON";
-      if (!time.ok) return failure(intent, time.error, 400, time.typed);
+      if (!time.ok) return failure(intent, time.error, 400, time.typed, time.field);
       const outcome = await bookRequest(db, session.user, reference, { startsAt: time.startsAt, endsAt: time.endsAt, room: time.room ?? null, mode }, origin);
       if (!outcome.ok) return refused(intent, outcome, time.typed);
       return data<Posted>({ intent, done: "booked", told: outcome });
     }
     case "book-slot": {
       const slotId = String(form.get("slotId") ?? "");
-      if (!UUID.test(slotId)) return failure(intent, "meetings.errors.chooseSlot", 400, {}, "slotId");
+      if (!isUuid(slotId)) return failure(intent, "meetings.errors.chooseSlot", 400, {}, "slotId");
       const outcome = await bookRequest(db, session.user, reference, { slotId }, origin);
       if (!outcome.ok) return refused(intent, outcome, {}, "slotId");
       return data<Posted>({ intent, done: "booked", told: outcome });
     }
     case "propose": {
-      const slotIds = form.getAll("slotIds").map(String).filter((id) => UUID.test(id));
+      const slotIds = form.getAll("slotIds").map(String).filter(isUuid);
       if (!slotIds.length || slotIds.length > MAX_PROPOSED) return failure(intent, "meetings.errors.proposeCount", 400, {}, "slotIds");
       const outcome = await proposeSlots(db, session.user, reference, slotIds, origin);
       if (!outcome.ok) return refused(intent, outcome, {}, "slotIds");
@@ -142,16 +142,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "move": {
       const time = readTime(form);
       const typed = { ...time.typed, reason };
-      if (!time.ok) return failure(intent, time.error, 400, typed);
+      if (!time.ok) return failure(intent, time.error, 400, typed, time.field);
       if (!reason) return failure(intent, "meetings.errors.reason", 400, typed, "reason");
-      if (!UUID.test(meetingId)) throw new Response("Not found", { status: 404 });
+      if (!isUuid(meetingId)) throw new Response("Not found", { status: 404 });
       const outcome = await rescheduleMeeting(db, session.user, reference, meetingId, { startsAt: time.startsAt, endsAt: time.endsAt, room: time.room ?? null, reason }, origin);
       if (!outcome.ok) return refused(intent, outcome, typed);
       return data<Posted>({ intent, done: "moved", told: outcome });
     }
     case "cancel": {
       if (!reason) return failure(intent, "meetings.errors.reason", 400, { cancelReason: "" }, "cancelReason");
-      if (!UUID.test(meetingId)) throw new Response("Not found", { status: 404 });
+      if (!isUuid(meetingId)) throw new Response("Not found", { status: 404 });
       const outcome = await cancelBookedMeeting(db, session.user, reference, meetingId, reason, origin);
       if (!outcome.ok) return refused(intent, outcome);
       return data<Posted>({ intent, done: "cancelled", told: outcome });
@@ -207,14 +207,25 @@ function ToldBanner({ posted }: { posted: Posted }) {
   );
 }
 
-function TimeFields({ typed, error, defaults }: { typed?: Record<string, string>; error?: string; defaults?: { date?: string; start?: string; length?: string; room?: string } }) {
+function TimeFields({
+  typed,
+  error,
+  field = "date",
+  defaults,
+}: {
+  typed?: Record<string, string>;
+  error?: string;
+  /** The field the error is about: the date (the time as a whole) or the room. */
+  field?: string;
+  defaults?: { date?: string; start?: string; length?: string; room?: string };
+}) {
   const t = useT();
   return (
     <>
-      <TextField name="date" label={t("meetings.date")} width="10" defaultValue={typed?.date ?? defaults?.date} error={error} />
+      <TextField name="date" label={t("meetings.date")} width="10" defaultValue={typed?.date ?? defaults?.date} error={field === "date" ? error : undefined} />
       <TextField name="start" label={t("meetings.start")} width="5" defaultValue={typed?.start ?? defaults?.start} />
       <TextField name="length" label={t("meetings.length")} width="3" inputMode="numeric" defaultValue={typed?.length ?? defaults?.length ?? "60"} />
-      <TextField name="room" label={t("meetings.room")} width="20" defaultValue={typed?.room ?? defaults?.room} />
+      <TextField name="room" label={t("meetings.room")} width="20" defaultValue={typed?.room ?? defaults?.room} error={field === "room" ? error : undefined} />
     </>
   );
 }
@@ -298,7 +309,7 @@ export default function MeetingRequestPage() {
                   <form method="post" noValidate>
                     <CsrfField />
                     <input type="hidden" name="meetingId" value={meeting.id} />
-                    <TimeFields typed={failed("move")?.typed} error={failed("move")?.field === "date" ? failed("move")?.error : undefined} defaults={{ date: meeting.date, start: meeting.start, length: String(meeting.minutes), room: meeting.room ?? "" }} />
+                    <TimeFields typed={failed("move")?.typed} error={failed("move")?.error} field={failed("move")?.field} defaults={{ date: meeting.date, start: meeting.start, length: String(meeting.minutes), room: meeting.room ?? "" }} />
                     <TextField name="reason" label={t("meetings.reason")} defaultValue={failed("move")?.typed?.reason} error={failed("move")?.field === "reason" ? failed("move")?.error : undefined} />
                     <Button name="intent" value="move">{t("meetings.move")}</Button>
                   </form>
@@ -377,7 +388,7 @@ export default function MeetingRequestPage() {
           <form method="post" noValidate>
             <CsrfField />
             <h2 className="govuk-heading-m">{t("meetings.bookHeading")}</h2>
-            <TimeFields typed={failed("book-time")?.typed} error={failed("book-time")?.error} />
+            <TimeFields typed={failed("book-time")?.typed} error={failed("book-time")?.error} field={failed("book-time")?.field} />
             <RadioGroup
               name="mode"
               label={t("meetings.mode")}

@@ -19,6 +19,8 @@ import { meetingWhen } from "~/features/meetings/messages.server.ts";
 import { readTime } from "~/features/meetings/time.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -43,14 +45,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "VLO");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const db = getDb();
   const areaId = session.user.areaId;
   if (!areaId) throw new Response("Forbidden", { status: 403 });
   if (form.get("intent") === "withdraw") {
     const slotId = String(form.get("slotId") ?? "");
-    if (!/^[0-9a-f-]{36}$/.test(slotId) || !(await withdrawSlot(db, session.user.id, slotId))) return data({ error: "meetings.errors.slotGone" }, { status: 409 });
+    if (!isUuid(slotId) || !(await withdrawSlot(db, session.user.id, slotId))) return data({ error: "meetings.errors.slotGone" }, { status: 409 });
     await audit(db, { actorId: session.user.id, action: "slot.withdrawn", targetType: "meeting_slot", targetId: slotId, areaId });
     return data({ withdrawn: true });
   }
@@ -58,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const mode = form.get("mode") === "VIDEO" ? "VIDEO" : form.get("mode") === "IN_PERSON" ? "IN_PERSON" : null;
   const buffer = Number(form.get("buffer") ?? DEFAULT_BUFFER_MINUTES);
   const typed = { ...time.typed, mode: String(form.get("mode") ?? ""), buffer: String(form.get("buffer") ?? DEFAULT_BUFFER_MINUTES).slice(0, 5) };
-  if (!time.ok) return data({ error: time.error, field: "date", typed }, { status: 400 });
+  if (!time.ok) return data({ error: time.error, field: time.field, typed }, { status: 400 });
   if (!mode) return data({ error: "meetings.errors.mode", field: "mode", typed }, { status: 400 });
   if (!Number.isInteger(buffer) || buffer < 0 || buffer > 120) return data({ error: "meetings.errors.buffer", field: "buffer", typed }, { status: 400 });
   if (time.startsAt <= new Date()) return data({ error: "meetings.errors.past", field: "date", typed }, { status: 400 });
@@ -146,7 +148,7 @@ export default function Slots() {
           error={posted?.field === "mode" ? posted.error : undefined}
           choices={(["IN_PERSON", "VIDEO"] as const).map((mode) => ({ value: mode, label: t(`meetings.formatOptions.${mode}`) }))}
         />
-        <TextField name="room" label={t("meetings.location")} width="20" defaultValue={typed?.room} />
+        <TextField name="room" label={t("meetings.location")} width="20" defaultValue={typed?.room} error={posted?.field === "room" ? posted.error : undefined} />
         <Button name="intent" value="publish">{t("meetings.publish")}</Button>
       </form>
     </>

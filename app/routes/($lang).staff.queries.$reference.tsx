@@ -21,6 +21,8 @@ import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
+import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
@@ -57,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const reference = requireReference(params.reference);
   const db = getDb();
@@ -69,9 +71,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       done = await replyToQuery(db, session.user, reference, submission.value.body, publicOrigin(request));
       break;
     }
-    case "assign":
-      done = await assignQuery(db, session.user, reference, String(form.get("assigneeId") ?? "") || null);
+    case "assign": {
+      // Nobody, or a colleague by id: anything else is no one's id.
+      const assigneeId = String(form.get("assigneeId") ?? "");
+      if (assigneeId && !isUuid(assigneeId)) throw new Response("Not found", { status: 404 });
+      done = await assignQuery(db, session.user, reference, assigneeId || null);
       break;
+    }
     case "status": {
       const status = STATUSES.find((s) => s === form.get("status"));
       if (!status) throw new Response("Bad request", { status: 400 });

@@ -8,6 +8,7 @@ import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const token = String((await request.formData()).get("token") ?? "").slice(0, 100);
+  const token = String((await readForm(request)).get("token") ?? "").slice(0, 100);
   const user = await verifyEmail(getDb(), token);
   if (!user) return data({ outcome: "invalid" as const }, { status: 400 });
   return { outcome: user.status === "ACTIVE" ? ("active" as const) : ("pending" as const) };

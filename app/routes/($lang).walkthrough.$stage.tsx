@@ -11,6 +11,7 @@ import { answerDeadline, stagePage } from "~/features/walkthrough/pages.server.t
 import { isStageId, SECTION_IDS } from "~/features/walkthrough/stages.ts";
 import { publicHeaders, requireLang } from "~/utils/http.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const headers = publicHeaders;
 
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params.lang);
   const deadline = deadlineForStage(requireStage(params.stage));
   if (!deadline) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const field = (name: string) => String(form.get(`toldOn.${name}`) ?? "").slice(0, 10);
   const answer = answerDeadline(lang, deadline, { day: field("day"), month: field("month"), year: field("year") });
   return data(answer, { status: answer.ok ? 200 : 400, headers: { "Cache-Control": "no-store" } });

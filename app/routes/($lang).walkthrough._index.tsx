@@ -11,6 +11,7 @@ import { overviewPage } from "~/features/walkthrough/pages.server.ts";
 import { isStageId } from "~/features/walkthrough/stages.ts";
 import { publicHeaders, requireLang } from "~/utils/http.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export const headers = publicHeaders;
 
@@ -24,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 // "Where am I now?": the answer only chooses where to go. It is not stored.
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params.lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   const stage = form.get("stage");
   if (!isStageId(stage)) {
     return data({ error: true }, { status: 400, headers: { "Cache-Control": "no-store" } });

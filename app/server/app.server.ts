@@ -9,7 +9,7 @@ import express from "express";
 import type { Db } from "../utils/db.server.ts";
 import { describeError, log } from "../utils/logger.server.ts";
 import { PublicPageCache } from "./page-cache.server.ts";
-import { crossSiteGuard, securityHeaders } from "./security.server.ts";
+import { bodyLimit, crossSiteGuard, securityHeaders } from "./security.server.ts";
 
 type Options = {
   build: ServerBuild;
@@ -60,6 +60,7 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
     next();
   });
   app.use(crossSiteGuard());
+  app.use(bodyLimit());
   app.use(requestLog());
   app.use(pageCache.capture());
 
@@ -81,6 +82,18 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
   return { app, handle, pageCache };
 }
 
+// A path can carry a secret (a meeting link's token) or what someone typed
+// into the address: long segments, and any with an "@", are left out.
+const LOGGED_SEGMENT_MAX_CHARS = 40;
+
+export function loggedPath(path: string) {
+  return path
+    .split("/")
+    .map((segment) => (segment.length > LOGGED_SEGMENT_MAX_CHARS || /@|%40/i.test(segment) ? "…" : segment))
+    .join("/")
+    .slice(0, 200);
+}
+
 // Method, route path, status and time only: never query strings or bodies.
 function requestLog() {
   return (req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -89,7 +102,7 @@ function requestLog() {
       if (res.statusCode < 400 && process.env.LOG_REQUESTS !== "on") return;
       log.info("request", {
         method: req.method,
-        path: req.path,
+        path: loggedPath(req.path),
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
       });

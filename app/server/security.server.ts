@@ -1,5 +1,6 @@
-// Security headers for every response, and the cross-site request check that
-// guards every form (see docs/decisions/002-sessions-and-csrf.md).
+// Security headers for every response, the cross-site request check that
+// guards every form (see docs/decisions/002-sessions-and-csrf.md), and the
+// limit on the size of a request's body.
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 
@@ -87,6 +88,45 @@ export function crossSiteGuard() {
     // same-origin posts. This check has decided; an opaque origin tells Remix's
     // own origin check nothing, so it is dropped rather than refused there.
     if (req.headers.origin === "null") delete req.headers.origin;
+    next();
+  };
+}
+
+/**
+ * The largest form is a letter's English and Welsh text, 20,000 characters
+ * each: percent-encoded, three-byte characters take nine bytes apiece.
+ */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+/** Up to this much of a body refused as too large is read and dropped; beyond it, the connection is closed. */
+const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Refuses a body larger than any form needs before a byte of it is parsed
+ * (413), and one sent in chunks with no length given (411: browsers always
+ * give the length of a form). A client reads the answer once it has sent its
+ * body, so a refused body of up to 16 MiB is read and dropped; the connection
+ * is closed instead after a larger one, and after a chunked one, whose end
+ * may never come.
+ *
+ * A body within the limit that was not read to its end (a request refused
+ * before its form was read) is read and dropped after the answer: otherwise
+ * the connection would wait for it, and never take its next request.
+ */
+export function bodyLimit(maxBytes = MAX_BODY_BYTES) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const refuse = (status: number, message: string, close: boolean) => {
+      if (close) res.set("Connection", "close");
+      res.status(status).type("text/plain").send(message);
+    };
+    if (req.headers["transfer-encoding"] !== undefined) return void refuse(411, "Give the length of the request.", true);
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (length > maxBytes) return void refuse(413, "The request is too large.", length > DRAIN_MAX_BYTES);
+    res.on("finish", () => {
+      if (req.complete) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
     next();
   };
 }

@@ -24,7 +24,18 @@ export const log = {
   error: (message: string, fields?: Record<string, unknown>) => write("error", message, fields),
 };
 
-/** An error's class and message, without its stack's data or attached request details. */
+// An error's message can quote the input that caused it (PostgreSQL's "invalid
+// input syntax for type uuid: "…"" does): quoted text and anything shaped like
+// an e-mail address are left out, and the message is cut short.
+const QUOTED = /"[^"]*"/g;
+const EMAIL_SHAPED = /[^\s"'<>()[\]]+@[^\s"'<>()[\]]+/g;
+const DETAIL_MAX_CHARS = 300;
+
+function withoutValues(message: string) {
+  return message.replace(QUOTED, '"…"').replace(EMAIL_SHAPED, "…@…").slice(0, DETAIL_MAX_CHARS);
+}
+
+/** An error's class and message, without its stack's data, attached request details or the values it quotes. */
 export function describeError(error: unknown) {
-  return error instanceof Error ? { error: error.name, detail: error.message } : { error: String(error) };
+  return error instanceof Error ? { error: error.name, detail: withoutValues(error.message) } : { error: withoutValues(String(error)) };
 }

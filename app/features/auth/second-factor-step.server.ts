@@ -8,6 +8,7 @@ import { codeSchema, recoverySchema } from "./schemas.ts";
 import { pathFor, signedInData } from "./session-route.server.ts";
 import { sessionCookie } from "./session.server.ts";
 import { completeSecondFactor } from "./sign-in.server.ts";
+import { readForm } from "~/utils/read-form.server.ts";
 
 export async function secondFactorPage(request: Request, { needsAuthenticator }: { needsAuthenticator: boolean }) {
   const session = await requirePartialSession(request);
@@ -19,7 +20,7 @@ export async function secondFactorPage(request: Request, { needsAuthenticator }:
 export async function secondFactorStep(request: Request, kind: "code" | "recovery") {
   const session = await requirePartialSession(request);
   if (!session.mfaPending || !session.user.totpEnabledAt) throw redirect(pathFor(request, "/sign-in"));
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(session, form);
   const submission = parseWithZod(form, { schema: kind === "code" ? codeSchema : recoverySchema });
   if (submission.status !== "success") return data(submission.reply({ resetForm: true }), { status: 400 });

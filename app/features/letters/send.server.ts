@@ -61,11 +61,12 @@ export async function sendLetter(db: Db, staff: User, version: LetterTemplateVer
   const pdf = await letterPdf(version, values, lang);
   await db.$transaction(async (tx) => {
     // The subject and file name say nothing about the case: they show on lock
-    // screens and in mail lists, and the subject outlives the message.
+    // screens and in mail lists, and the subject outlives the message. The
+    // Area's name is the one the letter shows: one line, no control characters.
     const words = WORDS[lang];
     await queueMail(tx, {
       to,
-      subject: `${words.subject} ${String(values.area_name ?? "").slice(0, 80)}`.trim(),
+      subject: `${words.subject} ${(letter.top.senderBlock[1] ?? "").slice(0, 80)}`.trim(),
       text: letter.text,
       html: letter.html,
       attachments: [{ filename: words.file, contentType: "application/pdf", content: pdf }],

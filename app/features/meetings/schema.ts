@@ -57,10 +57,13 @@ export const outcomeSchema = z.object({
 
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
 
+// A room or place becomes a calendar invite's location: one line.
+const LINE_BREAK_OR_CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/u;
+
 /** A time typed by a VLO: a date, a start and a length, in London time. */
 export const timeSchema = z.object({
   date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "meetings.errors.booking"),
   start: z.string().trim().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "meetings.errors.booking"),
   length: z.coerce.number({ error: "meetings.errors.length" }).int("meetings.errors.length").min(15, "meetings.errors.length").max(240, "meetings.errors.length"),
-  room: text(60),
+  room: text(60).refine((value) => value === undefined || !LINE_BREAK_OR_CONTROL.test(value), "meetings.errors.room"),
 });

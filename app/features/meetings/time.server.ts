@@ -22,8 +22,13 @@ export function londonParts(at: Date) {
 
 export type TypedTime = { date: string; start: string; length: string; room: string };
 
-/** Reads a typed time from a form: the instants, or the error key to show. */
-export function readTime(form: FormData): { ok: true; startsAt: Date; endsAt: Date; room?: string; typed: TypedTime } | { ok: false; error: string; typed: TypedTime } {
+/** The field a refused time is shown against. */
+export type TimeField = "date" | "room";
+
+/** Reads a typed time from a form: the instants, or the error key to show and the field it is about. */
+export function readTime(
+  form: FormData,
+): { ok: true; startsAt: Date; endsAt: Date; room?: string; typed: TypedTime } | { ok: false; error: string; field: TimeField; typed: TypedTime } {
   const typed = {
     date: String(form.get("date") ?? "").slice(0, 20),
     start: String(form.get("start") ?? "").slice(0, 10),
@@ -31,8 +36,11 @@ export function readTime(form: FormData): { ok: true; startsAt: Date; endsAt: Da
     room: String(form.get("room") ?? "").slice(0, 60),
   };
   const parsed = timeSchema.safeParse(typed);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "meetings.errors.booking", typed };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: issue?.message ?? "meetings.errors.booking", field: issue?.path[0] === "room" ? "room" : "date", typed };
+  }
   const startsAt = londonTime(parsed.data.date, parsed.data.start);
-  if (!startsAt) return { ok: false, error: "meetings.errors.booking", typed };
+  if (!startsAt) return { ok: false, error: "meetings.errors.booking", field: "date", typed };
   return { ok: true, startsAt, endsAt: new Date(startsAt.getTime() + parsed.data.length * 60_000), room: parsed.data.room, typed };
 }
