@@ -3,8 +3,15 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { provideStrings } from "~/features/i18n/i18n.ts";
+import { LANGUAGES } from "~/features/i18n/languages.ts";
+import { uiStrings } from "~/features/i18n/resources.server.ts";
 import { describeError, log } from "~/utils/logger.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
+
+// Every page's strings are there before the first render, including an error
+// page drawn without the root's data (after an action refuses a request).
+for (const lang of LANGUAGES) provideStrings(lang, uiStrings(lang));
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

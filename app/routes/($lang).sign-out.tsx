@@ -21,3 +21,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export async function loader() {
   throw new Response("Not found", { status: 404 });
 }
+
+// Never shown: signing out always redirects. Having a page lets a refusal
+// (an out-of-date form token, say) be shown as a page in words, not bare text.
+export default function SignOut() {
+  return null;
+}

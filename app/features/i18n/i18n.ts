@@ -3,8 +3,8 @@
 // languages never share state.
 import i18next from "i18next";
 import { initReactI18next, useTranslation } from "react-i18next";
-import { useRouteLoaderData } from "@remix-run/react";
-import { DEFAULT_LANG, type Lang } from "./languages.ts";
+import { useLocation, useRouteLoaderData } from "@remix-run/react";
+import { DEFAULT_LANG, langFromPath, type Lang } from "./languages.ts";
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
@@ -30,7 +30,9 @@ export function provideStrings(lang: Lang, strings: Record<string, unknown>) {
 
 export function useLang(): Lang {
   const data = useRouteLoaderData("root") as RootData | undefined;
-  return data?.lang ?? DEFAULT_LANG;
+  const { pathname } = useLocation();
+  // Without the root's data (an error thrown by an action), the address says.
+  return data?.lang ?? langFromPath(pathname);
 }
 
 /** A translator for the page's language. */
