@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../app/utils/embedded-postgres.server.ts";
-import { HOST, SERVER_BUILD, freePorts, start, stop, waitFor } from "../tools/bench-pages.ts";
+import { HOST, SERVER_BUILD, freePorts, start, stop, waitFor } from "../tools/bench/processes.ts";
 import { startSmtpSink } from "./smtp.ts";
 
 const STARTUP_TIMEOUT_MS = 60_000;
