@@ -9,7 +9,11 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { OutboxMessage } from "~/generated/prisma/client.ts";
 import { stableMessageId, type StoredAttachment } from "./outbox.server.ts";
 
-export type MailTransport = { send(message: OutboxMessage): Promise<void> };
+export type MailTransport = {
+  send(message: OutboxMessage): Promise<void>;
+  /** Closes any connections kept open. */
+  close?(): void;
+};
 
 export type MailTransportOptions = {
   /** smtp:// or smtps:// URL of the relay; without it, mail goes to `mailDir`. */
@@ -19,9 +23,11 @@ export type MailTransportOptions = {
   from: string;
   /** The domain part of every Message-ID. */
   messageIdDomain: string;
+  /** SMTP connections kept open: as many as the worker sends at once. */
+  connections?: number;
 };
 
-export function createTransport({ smtpUrl, mailDir, from, messageIdDomain }: MailTransportOptions): MailTransport {
+export function createTransport({ smtpUrl, mailDir, from, messageIdDomain, connections = 4 }: MailTransportOptions): MailTransport {
   const compose = (message: OutboxMessage): SendMailOptions => ({
     from,
     to: message.toAddress,
@@ -42,11 +48,15 @@ export function createTransport({ smtpUrl, mailDir, from, messageIdDomain }: Mai
   });
 
   if (smtpUrl) {
-    // One connection per message: no pooled socket outlives a failed relay, and
-    // the timeouts together stay well inside the worker's lease.
+    // A few connections, kept open and reused: a relay's greeting (and TLS
+    // handshake) is paid once per connection, not once per message. A
+    // connection that fails is dropped by the pool and its message retried by
+    // the outbox; the timeouts together stay well inside the worker's lease.
     const smtp = nodemailer.createTransport({
       url: smtpUrl,
-      pool: false,
+      pool: true,
+      maxConnections: connections,
+      maxMessages: 100,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,
@@ -56,6 +66,9 @@ export function createTransport({ smtpUrl, mailDir, from, messageIdDomain }: Mai
     return {
       async send(message) {
         await smtp.sendMail(compose(message));
+      },
+      close() {
+        smtp.close();
       },
     };
   }

@@ -132,6 +132,7 @@ export function startOutboxWorker({
       if (timer) clearTimeout(timer);
       timer = undefined;
       await queue;
+      transport.close?.();
     },
     runOnce,
   };

@@ -20,13 +20,13 @@ const RECIPIENT = "rasso.unit@cps.example";
 const QUEUED = 1000;
 // Short enough that rows claimed by a killed worker come back within the test.
 const LEASE_MS = 2000;
-// The worker opens a connection per message and smtp-server waits 100 ms before
-// greeting each one, so every send takes over 100 ms and a kill nearly always
-// finds all lanes mid-send. The sink also holds its reply to each message a
-// little, widening the window in which a message has arrived but the worker
-// has not yet marked it sent: that is where duplicates come from.
-const REPLY_DELAY_MS = 20;
-// About 25 messages a second get through, so 1,000 take over half a minute and
+// The worker keeps a few connections open and sends on each in turn; the sink
+// holds its reply to each message for 120 ms, so every send takes that long and
+// a kill nearly always finds all lanes mid-send, in the window in which a
+// message has arrived but the worker has not yet marked it sent: that is where
+// duplicates come from.
+const REPLY_DELAY_MS = 120;
+// About 30 messages a second get through, so 1,000 take over half a minute and
 // a worker living 3.5 s on average is killed about ten times. Every restart
 // costs most of a second on a busy machine.
 const LONGEST_LIFE_MS = 7000;
