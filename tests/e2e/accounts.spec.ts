@@ -158,3 +158,22 @@ test("sign-in and forgotten-password answers never reveal whether an address has
   }
   await expectAccessible(page);
 });
+
+test("what is typed before a form's page becomes interactive is kept", async ({ page }) => {
+  // Hold the page's scripts back, type, then let them run: as on a slow phone.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/build/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Module scripts hold back DOMContentLoaded, so wait only for the form itself.
+  await page.goto("/sign-in", { waitUntil: "commit" });
+  await page.getByLabel("E-mail address").fill("typed.early@cps.example");
+  release();
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Password").fill("not the right password at all");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("The e-mail address or password is not right");
+  await expect(page.getByLabel("E-mail address")).toHaveValue("typed.early@cps.example");
+});

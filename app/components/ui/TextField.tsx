@@ -3,7 +3,7 @@
 // aria-describedby (error first, so it is read first); aria-invalid when in
 // error; the input's id is predictable so the error summary can link to it;
 // `autoComplete` passes through for WCAG 1.3.5.
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Input, Label, TextArea as AriaTextArea, TextField as AriaTextField, Text } from "react-aria-components";
 import { describedBy, ErrorMessage, fieldId, groupClass, useErrorText, type FieldProps } from "./Field.tsx";
 
@@ -35,10 +35,20 @@ type FrameProps = FieldProps & {
 function TextFrame({ name, label, hint, error, defaultValue, isRequired, id: givenId, children }: FrameProps) {
   const id = givenId ?? fieldId(name);
   const errorText = useErrorText(error);
+  const [value, setValue] = useState(defaultValue ?? "");
+  useEffect(() => {
+    // What was typed before the page became interactive is only in the page
+    // itself: keep it, or the next render would put the old value back.
+    const element = document.getElementById(id);
+    if ((element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && element.value !== value) setValue(element.value);
+    // Once, just after the page becomes interactive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <AriaTextField
       name={name}
-      defaultValue={defaultValue}
+      value={value}
+      onChange={setValue}
       isInvalid={Boolean(errorText)}
       isRequired={isRequired}
       validationBehavior="aria"
