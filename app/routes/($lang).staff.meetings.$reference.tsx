@@ -65,7 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reference: found.reference,
       status: found.status,
       requestedBy: found.requestedBy,
-      contact: found.contact,
+      // An address the victim did not say is safe is not sent to the browser at all.
+      contact: found.plan.emailVictim ? found.contact : { ...found.contact, email: undefined },
       needs: found.needs,
       outcome: found.outcome,
       confirmed: Boolean(found.confirmedAt),

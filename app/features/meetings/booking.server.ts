@@ -21,7 +21,13 @@ export type BookingInput = {
   slotId?: string;
 };
 
-export type BookingResult = { ok: true; meetingId: string } | { ok: false; reason: "overlap" | "invalid" };
+export type BookingResult = { ok: true; meetingId: string } | { ok: false; reason: "overlap" | "invalid" | "booked" };
+
+/** The statuses from which a request may be booked or offered times. */
+export const OPEN_STATUSES = ["NEW", "OFFERED", "CANCELLED"] as const;
+
+/** The request was booked, held or declined meanwhile. */
+export class RequestClosed extends Error {}
 
 const MINUTE = 60_000;
 
@@ -51,12 +57,18 @@ export async function bookMeeting(db: Db, input: BookingInput, then?: (tx: Tx, m
           ...blocked(input.startsAt, input.endsAt, input.bufferMinutes),
         },
       });
-      const request = await tx.meetingRequest.update({ where: { id: input.requestId }, data: { status: "BOOKED" }, select: { offeredAt: true } });
-      if (!request.offeredAt) await tx.meetingRequest.update({ where: { id: input.requestId }, data: { offeredAt: new Date() } });
+      const moved = await tx.meetingRequest.updateMany({ where: { id: input.requestId, status: { in: [...OPEN_STATUSES] } }, data: { status: "BOOKED" } });
+      if (moved.count !== 1) throw new RequestClosed();
+      await tx.meetingRequest.updateMany({ where: { id: input.requestId, offeredAt: null }, data: { offeredAt: new Date() } });
       await then?.(tx, created.id);
       return created;
     });
     return { ok: true as const, meetingId: meeting.id };
+  }).catch((error: unknown) => {
+    // P2002: a unique violation, which for a new meeting can only be the one-booked-meeting-per-request index.
+    const twice = (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") || /x_meeting_one_booked_per_request/.test(String((error as Error)?.message ?? ""));
+    if (error instanceof RequestClosed || twice) return { ok: false as const, reason: "booked" as const };
+    throw error;
   });
 }
 

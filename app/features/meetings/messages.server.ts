@@ -97,7 +97,6 @@ export async function queueMeetingNews(tx: Tx, news: MeetingNews, party: Meeting
   const l = lang(party);
   const victimEmail = plan.emailVictim ? (party.contact.email ?? null) : null;
   const isva = isvaAddress(party);
-  const attendees = [victimEmail, isva].filter((address): address is string => Boolean(address));
   const method: InviteMethod = news === "cancelled" ? "CANCEL" : "REQUEST";
   const key = `meeting-${news}:${meeting.id}:${meeting.sequence}`;
 
@@ -110,7 +109,7 @@ export async function queueMeetingNews(tx: Tx, news: MeetingNews, party: Meeting
       news === "cancelled"
         ? renderEmail("meeting-cancelled", values)
         : renderEmail(news === "booked" ? "meeting-booked" : "meeting-changed", { ...values, ...timed, link }, welshTimed);
-    await queueMail(tx, { to: victimEmail, idempotencyKey: `${key}:victim`, ...rendered, attachments: [invite(method, meeting, area, l, origin, attendees)] });
+    await queueMail(tx, { to: victimEmail, idempotencyKey: `${key}:victim`, ...rendered, attachments: [invite(method, meeting, area, l, origin, [victimEmail])] });
   }
   if (isva) {
     const link = news === "cancelled" ? `${origin}/isva/meetings` : respondLink(origin, await createLink(tx, { requestId: party.id, purpose: "RESPOND", audience: "ISVA", now }), "en");
@@ -118,7 +117,8 @@ export async function queueMeetingNews(tx: Tx, news: MeetingNews, party: Meeting
       to: isva,
       idempotencyKey: `${key}:isva`,
       ...renderEmail("meeting-isva-update", { reference: party.reference, news: ISVA_NEWS[news].en, link }, { news: ISVA_NEWS[news].cy }),
-      attachments: [invite(method, meeting, area, l, origin, attendees)],
+      // Each copy names only its own recipient: the ISVA's never holds the victim's address.
+      attachments: [invite(method, meeting, area, l, origin, [isva])],
     });
   }
   await replaceReminders(tx, party, meeting, area, origin, news === "cancelled" ? null : plan, now);

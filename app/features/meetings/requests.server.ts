@@ -12,7 +12,7 @@ import { renderEmail } from "~/features/mail/emails.server.ts";
 import { queueMail } from "~/features/mail/outbox.server.ts";
 import type { Area, Meeting, MeetingRequest, Prisma, User } from "~/generated/prisma/client.ts";
 import type { Db } from "~/utils/db.server.ts";
-import { bookMeeting, moveMeeting, cancelMeeting } from "./booking.server.ts";
+import { bookMeeting, cancelMeeting, moveMeeting, OPEN_STATUSES, RequestClosed } from "./booking.server.ts";
 import { contactPlan } from "./contact.ts";
 import { endLinks } from "./links.server.ts";
 import { meetingWhen, queueMeetingNews, queueTimesOffered, type MeetingParty, type Notified } from "./messages.server.ts";
@@ -148,6 +148,10 @@ export async function staffMeetingRequest(db: Db, staff: User, reference: string
 /** A slot that was taken, withdrawn or offered to someone else in the meantime. */
 export class SlotGone extends Error {}
 
+function isOpen(status: string) {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
 export type BookOutcome = ({ ok: true; when: string } & Notified & { phone?: string }) | { ok: false; reason: "overlap" | "invalid" | "notFound" | "slotGone" | "booked" };
 
 function told(notified: Notified, request: { contact: Contact }, when: string) {
@@ -169,7 +173,7 @@ export async function bookRequest(
 ): Promise<BookOutcome> {
   const request = await inArea(db, vlo, reference);
   if (!request) return { ok: false, reason: "notFound" };
-  if (request.meetings.length) return { ok: false, reason: "booked" };
+  if (request.meetings.length || !isOpen(request.status)) return { ok: false, reason: "booked" };
   const area = await db.area.findUniqueOrThrow({ where: { id: request.areaId } });
   let slot: { id: string; startsAt: Date; endsAt: Date; mode: "IN_PERSON" | "VIDEO"; location: string | null; bufferMinutes: number } | null = null;
   if ("slotId" in time) {
@@ -198,7 +202,10 @@ export async function bookRequest(
 /** Marks the booked slot taken, returns the request's other proposed slots to open, and ends its choosing links. */
 export async function settleSlots(tx: Prisma.TransactionClient, requestId: string, takenSlotId?: string) {
   if (takenSlotId) {
-    const taken = await tx.meetingSlot.updateMany({ where: { id: takenSlotId, status: { in: ["OPEN", "PROPOSED"] } }, data: { status: "TAKEN", requestId } });
+    const taken = await tx.meetingSlot.updateMany({
+      where: { id: takenSlotId, OR: [{ status: "OPEN" }, { status: "PROPOSED", requestId }] },
+      data: { status: "TAKEN", requestId },
+    });
     if (taken.count !== 1) throw new SlotGone();
   }
   await tx.meetingSlot.updateMany({ where: { requestId, status: "PROPOSED" }, data: { status: "OPEN", requestId: null } });
@@ -213,7 +220,7 @@ export async function proposeSlots(db: Db, vlo: User, reference: string, slotIds
   if (ids.length < 1 || ids.length > MAX_PROPOSED) return { ok: false, reason: "count" };
   const request = await inArea(db, vlo, reference);
   if (!request) return { ok: false, reason: "notFound" };
-  if (request.meetings.length) return { ok: false, reason: "booked" };
+  if (request.meetings.length || !isOpen(request.status)) return { ok: false, reason: "booked" };
   try {
     const result = await db.$transaction(async (tx) => {
       // Earlier proposals to this request go back to open first.
@@ -223,7 +230,11 @@ export async function proposeSlots(db: Db, vlo: User, reference: string, slotIds
         data: { status: "PROPOSED", requestId: request.id },
       });
       if (held.count !== ids.length) throw new SlotGone();
-      await tx.meetingRequest.update({ where: { id: request.id }, data: { status: "OFFERED", offeredAt: request.offeredAt ?? new Date() } });
+      const offered = await tx.meetingRequest.updateMany({
+        where: { id: request.id, status: { in: [...OPEN_STATUSES] } },
+        data: { status: "OFFERED", offeredAt: request.offeredAt ?? new Date() },
+      });
+      if (offered.count !== 1) throw new RequestClosed();
       const notified = await queueTimesOffered(tx, request.party, origin);
       await audit(tx, { actorId: vlo.id, action: "meeting.offered", targetType: "meeting_request", targetId: request.id, areaId: request.areaId, detail: { count: ids.length } });
       const slots = await tx.meetingSlot.findMany({ where: { id: { in: ids } }, orderBy: { startsAt: "asc" } });
@@ -232,6 +243,7 @@ export async function proposeSlots(db: Db, vlo: User, reference: string, slotIds
     return { ok: true, ...result.notified, times: result.times, phone: result.notified.prompt === "phone" ? request.contact.phone : undefined };
   } catch (error) {
     if (error instanceof SlotGone) return { ok: false, reason: "slotGone" };
+    if (error instanceof RequestClosed) return { ok: false, reason: "booked" };
     throw error;
   }
 }
@@ -253,6 +265,8 @@ export async function rescheduleMeeting(
   const area = await db.area.findUniqueOrThrow({ where: { id: request.areaId } });
   let notified: Notified | undefined;
   const moved = await moveMeeting(db, meeting.id, change, async (tx) => {
+    // Links sent for the old time must not confirm the new one.
+    await endLinks(tx, request.id, "RESPOND");
     const updated = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
     notified = await queueMeetingNews(tx, "changed", request.party, updated, area, origin);
     await audit(tx, { actorId: vlo.id, action: "meeting.moved", targetType: "meeting", targetId: meeting.id, areaId: request.areaId });
@@ -300,7 +314,7 @@ export async function markDeclined(db: Db, staff: User, reference: string, origi
 /** What happened at (or instead of) the meeting: encrypted, since it may hold case details. */
 export async function recordOutcome(db: Db, staff: User, reference: string, input: OutcomeInput) {
   const request = await inArea(db, staff, reference);
-  if (!request) return false;
+  if (!request || !(request.meetings.length || request.status === "HELD")) return false;
   const outcome: Outcome = { held: input.held === "yes", specialMeasures: input.specialMeasures, followUps: input.followUps };
   await db.$transaction(async (tx) => {
     await tx.meetingRequest.update({
@@ -316,7 +330,8 @@ export async function recordOutcome(db: Db, staff: User, reference: string, inpu
 export async function requestForLink(db: Db, requestId: string) {
   const request = await load(db, { id: requestId });
   if (!request) return null;
-  const proposed = await db.meetingSlot.findMany({ where: { requestId, status: "PROPOSED" }, orderBy: { startsAt: "asc" } });
+  // Offered times that have passed can no longer be chosen.
+  const proposed = await db.meetingSlot.findMany({ where: { requestId, status: "PROPOSED", startsAt: { gt: new Date() } }, orderBy: { startsAt: "asc" } });
   return { ...request, proposed };
 }
 

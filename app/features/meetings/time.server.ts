@@ -28,6 +28,7 @@ export type TimeField = "date" | "room";
 /** Reads a typed time from a form: the instants, or the error key to show and the field it is about. */
 export function readTime(
   form: FormData,
+  now = new Date(),
 ): { ok: true; startsAt: Date; endsAt: Date; room?: string; typed: TypedTime } | { ok: false; error: string; field: TimeField; typed: TypedTime } {
   const typed = {
     date: String(form.get("date") ?? "").slice(0, 20),
@@ -42,5 +43,8 @@ export function readTime(
   }
   const startsAt = londonTime(parsed.data.date, parsed.data.start);
   if (!startsAt) return { ok: false, error: "meetings.errors.booking", field: "date", typed };
+  // A meeting is arranged for the coming weeks or months: not the past, nor a mistyped century.
+  if (startsAt.getTime() <= now.getTime()) return { ok: false, error: "meetings.errors.past", field: "date", typed };
+  if (startsAt.getTime() > now.getTime() + 5 * 366 * 24 * 60 * 60 * 1000) return { ok: false, error: "meetings.errors.tooFar", field: "date", typed };
   return { ok: true, startsAt, endsAt: new Date(startsAt.getTime() + parsed.data.length * 60_000), room: parsed.data.room, typed };
 }

@@ -87,3 +87,5 @@ ALTER TABLE "meeting_slot" ADD CONSTRAINT "x_slot_vlo_no_overlap"
   EXCLUDE USING gist ("vlo_id" WITH =, tsrange("blocked_from", "blocked_to") WITH &&) WHERE ("status" IN ('OPEN', 'PROPOSED'));
 ALTER TABLE "meeting_slot" ADD CONSTRAINT "x_slot_times_in_order" CHECK ("blocked_from" <= "starts_at" AND "starts_at" < "ends_at" AND "ends_at" <= "blocked_to");
 ALTER TABLE "meeting_link" ADD CONSTRAINT "x_link_audience" CHECK ("audience" IN ('VICTIM', 'ISVA'));
+-- A request has at most one booked meeting, however bookings race.
+CREATE UNIQUE INDEX "x_meeting_one_booked_per_request" ON "meeting" ("request_id") WHERE ("status" = 'BOOKED');

@@ -177,6 +177,26 @@ describe("offering times and choosing one through a single-use link", () => {
   });
 });
 
+describe("one meeting per request", () => {
+  it("books a request once, however bookings race, and never one the victim declined", async () => {
+    const reference = await ask(["phone"]);
+    const at = nextDay();
+    const { user: colleague } = await makeUser(db, { roles: ["VLO"], areaId: AREA });
+    const results = await Promise.all([
+      bookRequest(db, vlo, reference, { startsAt: at("09:00"), endsAt: at("10:00") }, ORIGIN),
+      bookRequest(db, colleague, reference, { startsAt: at("14:00"), endsAt: at("15:00") }, ORIGIN),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toEqual({ ok: false, reason: "booked" });
+    expect(await db.meeting.count({ where: { request: { reference }, status: "BOOKED" } })).toBe(1);
+
+    const declined = await ask(["phone"]);
+    await markDeclined(db, vlo, declined, ORIGIN);
+    expect(await bookRequest(db, vlo, declined, { startsAt: at("16:00"), endsAt: at("17:00") }, ORIGIN)).toEqual({ ok: false, reason: "booked" });
+    expect(await recordOutcome(db, vlo, declined, { held: "yes", specialMeasures: undefined, followUps: undefined })).toBe(false);
+  });
+});
+
 describe("changes after booking", () => {
   it("moves with a higher SEQUENCE, replaces the reminder, and cancels with METHOD:CANCEL", async () => {
     const at = nextDay();
@@ -195,7 +215,13 @@ describe("changes after booking", () => {
     const reminders = afterMove.filter((row) => row.idempotencyKey?.startsWith("meeting-reminder:"));
     expect(reminders.map((row) => [row.idempotencyKey, row.nextAttemptAt])).toEqual([[`meeting-reminder:${meeting.id}:1:victim`, new Date(at("14:00").getTime() - 48 * 3600_000)]]);
     const moved = afterMove.find((row) => row.idempotencyKey === `meeting-changed:${meeting.id}:1:victim`)!;
-    expect(invites(moved)[0]).toMatchObject({ method: "REQUEST", sequence: 1, uid: `${meeting.id}@portal.example`, attendees: ["changes@home.example", "changes@isva-service.example"] });
+    // Each copy names only its own recipient: the ISVA's never holds the victim's address.
+    expect(invites(moved)[0]).toMatchObject({ method: "REQUEST", sequence: 1, uid: `${meeting.id}@portal.example`, attendees: ["changes@home.example"] });
+    const isvaMoved = (await mailTo("changes@isva-service.example")).find((row) => row.idempotencyKey === `meeting-changed:${meeting.id}:1:isva`)!;
+    expect(invites(isvaMoved)[0]).toMatchObject({ sequence: 1, attendees: ["changes@isva-service.example"] });
+    // A link sent for the old time no longer works.
+    const isvaBooked = (await mailTo("changes@isva-service.example")).find((row) => row.idempotencyKey === `meeting-booked:${meeting.id}:0:isva`)!;
+    expect(await confirmMeeting(db, tokenIn(isvaBooked.textBody))).toEqual({ ok: false, problem: "used" });
     // The move asks for a fresh confirmation.
     expect((await db.meetingRequest.findUniqueOrThrow({ where: { reference } })).confirmedAt).toBeNull();
 
