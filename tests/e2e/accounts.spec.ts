@@ -98,8 +98,12 @@ test("a member of staff is invited, sets a password and signs in; signing out en
   await page.getByLabel("Confirm your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Save password" }).click();
   await page.getByRole("link", { name: /Your password is saved/ }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  // Let the page finish becoming interactive before typing (typing earlier is tested on its own below).
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
+  await expect(page.getByLabel("E-mail address")).toHaveValue(email);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account\/two-factor$/);
   const key = (await page.getByTestId("totp-key").textContent())!;
