@@ -182,6 +182,18 @@ function Row({ label, pre, children }: { label: string; pre?: boolean; children:
   );
 }
 
+/** GOV.UK details: a form kept out of the way until asked for, or open when it was refused. */
+function Disclosure({ title, open, children }: { title: string; open: boolean; children: ReactNode }) {
+  return (
+    <details className="govuk-details" open={open}>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{title}</span>
+      </summary>
+      <div className="govuk-details__text">{children}</div>
+    </details>
+  );
+}
+
 function ToldBanner({ posted }: { posted: Posted }) {
   const t = useT();
   if (!posted.done) return null;
@@ -302,11 +314,7 @@ export default function MeetingRequestPage() {
           </p>
           {canBook ? (
             <>
-              <details className="govuk-details" open={Boolean(failed("move"))}>
-                <summary className="govuk-details__summary">
-                  <span className="govuk-details__summary-text">{t("meetings.moveHeading")}</span>
-                </summary>
-                <div className="govuk-details__text">
+              <Disclosure title={t("meetings.moveHeading")} open={Boolean(failed("move"))}>
                   <form method="post" noValidate>
                     <CsrfField />
                     <input type="hidden" name="meetingId" value={meeting.id} />
@@ -314,21 +322,15 @@ export default function MeetingRequestPage() {
                     <TextField name="reason" label={t("meetings.reason")} defaultValue={failed("move")?.typed?.reason} error={failed("move")?.field === "reason" ? failed("move")?.error : undefined} />
                     <Button name="intent" value="move">{t("meetings.move")}</Button>
                   </form>
-                </div>
-              </details>
-              <details className="govuk-details" open={Boolean(failed("cancel"))}>
-                <summary className="govuk-details__summary">
-                  <span className="govuk-details__summary-text">{t("meetings.cancelHeading")}</span>
-                </summary>
-                <div className="govuk-details__text">
+              </Disclosure>
+              <Disclosure title={t("meetings.cancelHeading")} open={Boolean(failed("cancel"))}>
                   <form method="post" noValidate>
                     <CsrfField />
                     <input type="hidden" name="meetingId" value={meeting.id} />
                     <TextField name="reason" id="cancelReason" label={t("meetings.reason")} error={failed("cancel") ? failed("cancel")?.error : undefined} />
                     <Button name="intent" value="cancel" variant="warning">{t("meetings.cancel")}</Button>
                   </form>
-                </div>
-              </details>
+              </Disclosure>
             </>
           ) : null}
         </>

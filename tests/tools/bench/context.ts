@@ -68,3 +68,15 @@ export type Row = {
 
 export const whole = (n: number) => n.toLocaleString("en-GB", { maximumFractionDigits: 0 });
 export const megabytes = (bytes: number | undefined) => (bytes === undefined ? undefined : `${whole(bytes / 1_048_576)} MiB`);
+
+/** How a part measures the portal at saturation and at a fixed rate: this run's settings, its memory watched. */
+export function portalMeasure(ctx: Context, { warmup }: { warmup: boolean }) {
+  return {
+    dir: ctx.dir,
+    duration: ctx.options.duration,
+    rateDuration: ctx.options.rateDuration,
+    warmup: warmup && ctx.options.warmup ? { duration: ctx.options.warmup } : undefined,
+    staticMax: ctx.staticMax,
+    watchPid: ctx.portalPid,
+  };
+}

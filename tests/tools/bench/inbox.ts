@@ -4,7 +4,7 @@
 // queries first, sent by ISVAs through the form, as in real use.
 import { CATEGORIES } from "../../../app/features/queries/schema.ts";
 import { createSignedInAccounts } from "../../setup/signed-in.ts";
-import { type Context, type Row, megabytes, whole } from "./context.ts";
+import { type Context, type Row, megabytes, portalMeasure, whole } from "./context.ts";
 import { type LoadSpec, loadProblems, measureHttp } from "./load.ts";
 import { latencyText } from "./pages.ts";
 import { FORM_HEADERS, QUERY_PATH, isvaAccounts, queryForm } from "./queries.ts";
@@ -20,7 +20,7 @@ const ISVAS = 3;
 const CONNECTIONS = 20;
 
 export async function measureInbox(ctx: Context): Promise<Row> {
-  const { options, db } = ctx;
+  const { db } = ctx;
   const isvas = await createSignedInAccounts(db, isvaAccounts("bench-inbox-isva", ISVAS));
   for (let i = 0; i < QUERIES; i++) {
     const isva = isvas[i % isvas.length]!;
@@ -54,14 +54,7 @@ export async function measureInbox(ctx: Context): Promise<Row> {
   };
   const figure = await measureHttp(
     spec,
-    {
-      dir: ctx.dir,
-      duration: options.duration,
-      rateDuration: options.rateDuration,
-      warmup: options.warmup ? { duration: options.warmup } : undefined,
-      staticMax: ctx.staticMax,
-      watchPid: ctx.portalPid,
-    },
+    portalMeasure(ctx, { warmup: true }),
     (line) => ctx.log(`inbox: ${line}`),
   );
   const problems = [

@@ -12,7 +12,7 @@ import type pg from "pg";
 import { LIMITS } from "../../../app/features/security/rate-limit.server.ts";
 import type { Category } from "../../../app/features/queries/schema.ts";
 import { createSignedInAccounts } from "../../setup/signed-in.ts";
-import { type Context, type Row, megabytes, whole } from "./context.ts";
+import { type Context, type Row, megabytes, portalMeasure, whole } from "./context.ts";
 import { type LoadRun, type LoadSpec, loadProblems, measureHttp, runLoad } from "./load.ts";
 import { latencyText } from "./pages.ts";
 import { sleep } from "./processes.ts";
@@ -94,7 +94,8 @@ export async function measureQueries(ctx: Context): Promise<Row> {
   if (warmupProblems.length) throw new Error(`The warm-up submissions were not all stored:\n${warmupProblems.join("\n")}`);
   const figure = await measureHttp(
     spec,
-    { dir: ctx.dir, duration: options.duration, rateDuration: options.rateDuration, warmup: undefined, staticMax: ctx.staticMax, watchPid: ctx.portalPid },
+    // Warmed up already, with real submissions.
+    portalMeasure(ctx, { warmup: false }),
     (line) => ctx.log(`submissions: ${line}`),
   );
 

@@ -10,7 +10,7 @@
 // few attempts in flight at once.
 import { hashPassword } from "../../../app/features/auth/password.server.ts";
 import { createSignedInAccounts } from "../../setup/signed-in.ts";
-import { type Context, type Row, megabytes, whole } from "./context.ts";
+import { type Context, type Row, megabytes, portalMeasure, whole } from "./context.ts";
 import { type LoadSpec, loadProblems, measureHttp } from "./load.ts";
 import { latencyText } from "./pages.ts";
 import { FORM_HEADERS } from "./queries.ts";
@@ -22,7 +22,7 @@ const CONNECTIONS = 16;
 const PASSWORD = "harbour lantern quietly 4 marmalade";
 
 export async function measureSignIn(ctx: Context): Promise<Row> {
-  const { options, db } = ctx;
+  const { db } = ctx;
   // One hash for all: each has its own salt in real life, but verifying costs the same.
   const passwordHash = await hashPassword(PASSWORD);
   const accounts = await createSignedInAccounts(
@@ -50,14 +50,7 @@ export async function measureSignIn(ctx: Context): Promise<Row> {
   };
   const figure = await measureHttp(
     spec,
-    {
-      dir: ctx.dir,
-      duration: options.duration,
-      rateDuration: options.rateDuration,
-      warmup: options.warmup ? { duration: options.warmup } : undefined,
-      staticMax: ctx.staticMax,
-      watchPid: ctx.portalPid,
-    },
+    portalMeasure(ctx, { warmup: true }),
     (line) => ctx.log(`sign-in: ${line}`),
   );
   const problems = [
