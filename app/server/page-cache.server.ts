@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
+import { captureBody } from "./capture-body.server.ts";
 import { newNonce, securityHeaderValues } from "./security.server.ts";
 
 const gzip = promisify(zlib.gzip);
@@ -64,22 +65,7 @@ export class PublicPageCache {
     return (req: Request, res: Response, next: NextFunction) => {
       const key = this.key(req);
       if (!key || this.entries.has(key)) return next();
-      const chunks: Buffer[] = [];
-      const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-      const end = res.end.bind(res) as (...args: unknown[]) => Response;
-      const keep = (chunk: unknown, encoding?: unknown) => {
-        if (chunk == null || typeof chunk === "function") return;
-        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, (encoding as BufferEncoding) ?? "utf8"));
-      };
-      res.write = ((chunk: unknown, ...rest: unknown[]) => {
-        keep(chunk, typeof rest[0] === "string" ? rest[0] : undefined);
-        return write(chunk, ...rest);
-      }) as Response["write"];
-      res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-        keep(chunk, typeof rest[0] === "string" ? rest[0] : undefined);
-        void this.store(key, res, Buffer.concat(chunks));
-        return end(chunk, ...rest);
-      }) as Response["end"];
+      captureBody(res, (body) => void this.store(key, res, body));
       next();
     };
   }
