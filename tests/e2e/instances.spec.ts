@@ -108,6 +108,52 @@ test("a session ended on one instance is refused on the other", async ({ instanc
   expect(location(after)).toBe("/sign-in");
 });
 
+test("an inbox kept by one instance shows a query sent through the other at once, and not after sign-out there", async ({ instances, request }) => {
+  const { a, b } = instances;
+  const [staff, isva] = await accounts(instances, [
+    { email: "kept-inbox-staff@cps.example", name: "Kept Inbox Staff", roles: ["AREA_STAFF"], areaId: "north-west" },
+    ...isvas("kept-inbox", 1),
+  ]);
+  const inbox = async () => {
+    const response = await get(request, `${b.url}/staff/queries`, staff!.cookie);
+    return { status: response.status(), html: await response.text(), location: location(response) };
+  };
+  // B renders the inbox once, then sends it again while nothing changes.
+  const first = await inbox();
+  expect(first.status).toBe(200);
+  expect((await inbox()).status).toBe(200);
+
+  // A query for Lancashire (CPS North West) is sent through A.
+  const fields = { csrf: isva!.csrf, intent: "send", forceId: "lancashire", category: "CASE_PROGRESS", question: QUESTION, consent: "yes" };
+  const sent = await post(request, `${a.url}/isva/queries/new`, fields, isva!.cookie);
+  const reference = new RegExp(`/isva/queries/(Q-${REFERENCE})`).exec(location(sent))?.[1];
+  expect(reference, "the new query's reference").toBeTruthy();
+  expect(first.html).not.toContain(reference);
+  expect((await inbox()).html).toContain(reference);
+
+  // Signed out on A: B no longer sends the inbox.
+  const form = /<form method="post" action="([^"]*\/sign-out)"><input type="hidden" name="csrf" value="([^"]+)"/.exec(first.html);
+  expect(form, "the sign-out form").not.toBeNull();
+  expect((await post(request, `${a.url}${form![1]}`, { csrf: form![2]! }, staff!.cookie)).status()).toBe(302);
+  const after = await inbox();
+  expect(after.status).toBe(302);
+  expect(after.location).toBe("/sign-in");
+
+  // The query's two e-mails are delivered before the next test counts deliveries.
+  const delivered = async () =>
+    Number(
+      (
+        await instances.db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM outbox_message m JOIN isva_query q
+               ON m.idempotency_key IN ('query-received:' || q.id, 'query-acknowledged:' || q.id)
+            WHERE q.reference = $1 AND m.status = 'SENT'`,
+          [reference],
+        )
+      ).rows[0]!.n,
+    );
+  await expect.poll(delivered, { timeout: 20_000 }).toBe(2);
+});
+
 test("failed sign-ins for one account count on both instances together", async ({ instances, request }) => {
   const { a, b } = instances;
   const password = "amber-violet-harbour-compass-81";

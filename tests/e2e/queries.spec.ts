@@ -44,6 +44,23 @@ test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is a
   await south.getByLabel("Reply").fill("The trial is listed for the week of 8 March. The Witness Care Unit will confirm.");
   await south.getByRole("button", { name: "Send" }).click();
   await expect(south.getByTestId("thread")).toContainText("listed for the week of 8 March");
+  // The inbox, shown again while nothing has changed, is sent from the last
+  // rendering: with a new nonce in its policy and its body, and scripts that run.
+  await south.goto("/staff/queries");
+  const kept = await south.goto("/staff/queries");
+  const nonce = /'nonce-([^']+)'/.exec((await kept!.allHeaders())["content-security-policy"]!)![1]!;
+  expect((await kept!.text()).match(/nonce="[^"]*"/g)?.every((attribute) => attribute === `nonce="${nonce}"`)).toBe(true);
+  await expect(south.locator("body")).toHaveClass(/js-enabled/);
+  await expect.poll(() => south.evaluate(() => "__remixRouter" in window)).toBe(true);
+  await expect(south.getByRole("link", { name: reference })).toBeVisible();
+  await expectAccessible(south);
+  // A change shows at once.
+  await south.getByRole("link", { name: reference }).click();
+  await south.getByLabel("Change status").selectOption("CLOSED");
+  await south.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(south.getByTestId("thread")).toBeVisible();
+  await south.goto("/staff/queries");
+  await expect(south.getByRole("row", { name: new RegExp(reference) })).toContainText("Closed");
   await south.goto("/staff/insight");
   await expect(south.getByTestId("weekly-table")).toBeVisible();
   await expectAccessible(south);

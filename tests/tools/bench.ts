@@ -123,6 +123,7 @@ function expectedSeconds(section: Section, options: Options) {
     case "pages":
       return PAGES.length * (http + options.duration + options.warmup);
     case "inbox":
+      return 2 * http + 5;
     case "queries":
     case "sign-in":
       return http + 5;

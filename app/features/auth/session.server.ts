@@ -9,7 +9,7 @@ export const SESSION_COOKIE = "__Host-session";
 export const IDLE_MS = 30 * 60 * 1000;
 export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, to spare the database. */
-const TOUCH_MS = 60 * 1000;
+export const TOUCH_MS = 60 * 1000;
 
 export function sessionCookie(token: string) {
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Lax`;
@@ -20,7 +20,11 @@ export function clearSessionCookie() {
 }
 
 export function readSessionToken(request: Request): string | undefined {
-  const header = request.headers.get("Cookie") ?? "";
+  return sessionTokenFromCookies(request.headers.get("Cookie") ?? "");
+}
+
+/** The session token in a Cookie header, if it has a well-formed one. */
+export function sessionTokenFromCookies(header: string): string | undefined {
   for (const part of header.split(";")) {
     const [name, ...value] = part.trim().split("=");
     if (name === SESSION_COOKIE) {
@@ -122,6 +126,25 @@ async function findSession(db: Db, token: string): Promise<SessionWithUser | nul
       updatedAt: row.user_updated_at,
     },
   };
+}
+
+/**
+ * One statement for a page that is kept rendered (app/server/page-memo.server.ts).
+ * It says whether the session may be answered without its loaders running now
+ * (`usable`: live, second factor done, account active, and seen within
+ * TOUCH_MS, so there is nothing to write), and gives a digest of everything
+ * about the session and its user that a page shows or a guard checks, and of
+ * `contentSql`: an SQL text expression over the user `u` for what the page
+ * itself shows. The digest is null when the content is. Parameters: $1 the
+ * session's id, $2 now and $3 now less TOUCH_MS, both as UTC timestamps.
+ */
+export function sessionDigestStatement(contentSql: string) {
+  return `
+  SELECT (s.expires_at > $2::timestamp AND s.last_seen_at > $3::timestamp AND NOT s.mfa_pending AND u.status = 'ACTIVE') AS usable,
+         encode(sha256(convert_to(row(u.*)::text || row(s.id, s.csrf_token, s.mfa_pending, s.created_at, s.expires_at)::text
+                                  || (${contentSql}), 'UTF8')), 'base64') AS digest
+  FROM session s JOIN app_user u ON u.id = s.user_id
+  WHERE s.id = $1`;
 }
 
 /** The live session for a token, or null (expired, idle too long, or ended). */

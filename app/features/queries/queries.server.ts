@@ -135,6 +135,20 @@ export async function listAreaQueries(db: Db, staff: User, filter: InboxFilter =
   });
 }
 
+/**
+ * What the Area inbox shows, as text for the page memo's digest (see
+ * sessionDigestStatement): every query of the user's Area with the fields
+ * listed (listSelect) and its assignee's name, and the Area's names. Any
+ * filter of the inbox shows a part of this. Whatever the inbox comes to show
+ * must be added here, or the page would not change when it does.
+ */
+export const INBOX_CONTENT_SQL = `
+  coalesce((SELECT string_agg(row(q.id, q.reference, q.category, q.status, q.due_on, q.created_at, q.updated_at,
+                                  q.area_id, q.assignee_id, a.name, a.updated_at)::text, ',' ORDER BY q.id)
+            FROM isva_query q LEFT JOIN app_user a ON a.id = q.assignee_id
+            WHERE q.area_id = u.area_id), '')
+  || (SELECT row(ar.id, ar.name_en, ar.name_cy, ar.updated_at)::text FROM area ar WHERE ar.id = u.area_id)`;
+
 /** An ISVA's own queries. */
 export function listIsvaQueries(db: Db, isva: User) {
   return db.isvaQuery.findMany({ where: { isvaId: isva.id }, orderBy: { createdAt: "desc" }, select: listSelect, take: 500 });
