@@ -13,7 +13,7 @@ import { useT } from "~/features/i18n/i18n.ts";
 import { langFromPath } from "~/features/i18n/languages.ts";
 import { areaColleagues, assignQuery, replyToQuery, setQueryStatus, staffQuery } from "~/features/queries/queries.server.ts";
 import { isQueryReference } from "~/features/queries/reference.ts";
-import { replySchema } from "~/features/queries/schema.ts";
+import { QUERY_STATUSES, replySchema } from "~/features/queries/schema.ts";
 import { threadMessages } from "~/features/queries/views.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
 import { reasonText, type RoutingReason } from "~/features/routing/route.ts";
@@ -27,7 +27,6 @@ import { isUuid } from "~/utils/ids.ts";
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
 
-const STATUSES = ["NEW", "IN_PROGRESS", "ANSWERED", "CLOSED"] as const;
 
 function requireReference(value: string | undefined) {
   if (!isQueryReference(value)) throw new Response("Not found", { status: 404 });
@@ -79,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     }
     case "status": {
-      const status = STATUSES.find((s) => s === form.get("status"));
+      const status = QUERY_STATUSES.find((s) => s === form.get("status"));
       if (!status) throw new Response("Bad request", { status: 400 });
       done = await setQueryStatus(db, session.user, reference, status);
       break;
@@ -146,7 +145,7 @@ export default function StaffQuery() {
       <form method="post" className="app-filters">
         <CsrfField />
         <input type="hidden" name="intent" value="status" />
-        <Select name="status" label={t("queries.thread.setStatus")} defaultValue={query.status} options={STATUSES.map((s) => ({ value: s, label: t(`queries.statuses.${s}`) }))} />
+        <Select name="status" label={t("queries.thread.setStatus")} defaultValue={query.status} options={QUERY_STATUSES.map((s) => ({ value: s, label: t(`queries.statuses.${s}`) }))} />
         <Button variant="secondary">{t("queries.thread.save")}</Button>
       </form>
     </>

@@ -8,8 +8,8 @@ import { Select } from "~/components/ui/Select.tsx";
 import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
-import { listAreaQueries, type InboxFilter } from "~/features/queries/queries.server.ts";
-import { CATEGORIES } from "~/features/queries/schema.ts";
+import { listAreaQueries, readInboxFilter } from "~/features/queries/queries.server.ts";
+import { CATEGORIES, QUERY_STATUSES } from "~/features/queries/schema.ts";
 import { queryRows } from "~/features/queries/views.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
@@ -17,16 +17,9 @@ import { titleMeta } from "~/utils/meta.ts";
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
 
-const STATUSES = ["NEW", "IN_PROGRESS", "ANSWERED", "CLOSED"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
-  const params = new URL(request.url).searchParams;
-  const filter: InboxFilter = {
-    status: STATUSES.find((s) => s === params.get("status")),
-    category: CATEGORIES.find((c) => c === params.get("category")),
-    overdue: params.get("overdue") === "yes",
-  };
+  const filter = readInboxFilter(new URL(request.url).searchParams);
   const area = await getDb().area.findUniqueOrThrow({ where: { id: session.user.areaId! } });
   return {
     ...signedInData(session),
@@ -45,7 +38,7 @@ export default function Inbox() {
       <SignedInBar />
       <h1 className="govuk-heading-l">{t("queries.inboxTitle", { area: area[lang] })}</h1>
       <form method="get" className="app-filters">
-        <Select name="status" label={t("queries.status")} placeholder={t("queries.thread.all")} defaultValue={filter.status ?? ""} options={STATUSES.map((s) => ({ value: s, label: t(`queries.statuses.${s}`) }))} />
+        <Select name="status" label={t("queries.status")} placeholder={t("queries.thread.all")} defaultValue={filter.status ?? ""} options={QUERY_STATUSES.map((s) => ({ value: s, label: t(`queries.statuses.${s}`) }))} />
         <Select name="category" label={t("queries.category")} placeholder={t("queries.thread.all")} defaultValue={filter.category ?? ""} options={CATEGORIES.map((c) => ({ value: c, label: t(`queries.categories.${c}`) }))} />
         <Select name="overdue" label={t("queries.overdue")} placeholder={t("queries.thread.all")} defaultValue={filter.overdue ? "yes" : ""} options={[{ value: "yes", label: t("queries.thread.onlyOverdue") }]} />
         <Button variant="secondary">{t("queries.thread.filter")}</Button>

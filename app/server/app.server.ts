@@ -6,7 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { INBOX_CONTENT_SQL } from "../features/queries/queries.server.ts";
+import { INBOX_CONTENT_SQL, INBOX_FILTER_PARAMS, inboxContentValues } from "../features/queries/queries.server.ts";
 import { poolOf, type Db } from "../utils/db.server.ts";
 import { describeError, log } from "../utils/logger.server.ts";
 import { PublicPageCache } from "./page-cache.server.ts";
@@ -26,7 +26,13 @@ type Options = {
 
 /** Signed-in pages kept rendered while what they show is unchanged (decision 009). */
 export const MEMO_PAGES: MemoPage[] = [
-  { name: "area-inbox", path: /^\/(?:cy\/)?staff\/queries$/, contentSql: INBOX_CONTENT_SQL },
+  {
+    name: "area-inbox",
+    path: /^\/(?:cy\/)?staff\/queries$/,
+    query: INBOX_FILTER_PARAMS,
+    contentSql: INBOX_CONTENT_SQL,
+    contentValues: inboxContentValues,
+  },
 ];
 
 export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy = 0 }: Options) {
@@ -92,11 +98,12 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
   // Cached public pages, and kept signed-in pages whose digest still matches,
   // are answered before Express is involved at all.
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    if (pageCache.serve(req, res)) return;
+    const started = process.hrtime.bigint();
+    if (pageCache.serve(req, res)) return logRequest(req, res, started);
     const kept = pageMemo.serve(req, res);
     if (!kept) return void app(req, res);
     kept.then(
-      (served) => served || app(req, res),
+      (served) => (served ? logRequest(req, res, started) : app(req, res)),
       (error) => {
         log.error("kept page could not be sent", describeError(error));
         if (!res.headersSent) app(req, res);
@@ -122,15 +129,17 @@ export function loggedPath(path: string) {
 function requestLog() {
   return (req: express.Request, res: express.Response, next: express.NextFunction) => {
     const started = process.hrtime.bigint();
-    res.on("finish", () => {
-      if (res.statusCode < 400 && process.env.LOG_REQUESTS !== "on") return;
-      log.info("request", {
-        method: req.method,
-        path: loggedPath(req.path),
-        status: res.statusCode,
-        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
-      });
-    });
+    res.on("finish", () => logRequest(req, res, started));
     next();
   };
+}
+
+function logRequest(req: IncomingMessage, res: ServerResponse, started: bigint) {
+  if (res.statusCode < 400 && process.env.LOG_REQUESTS !== "on") return;
+  log.info("request", {
+    method: req.method,
+    path: loggedPath((req.url ?? "").split("?", 1)[0]!),
+    status: res.statusCode,
+    ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+  });
 }

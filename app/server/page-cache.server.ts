@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { captureBody } from "./capture-body.server.ts";
+import { acceptsEncoding } from "./encoding.server.ts";
 import { newNonce, securityHeaderValues } from "./security.server.ts";
 
 const gzip = promisify(zlib.gzip);
@@ -41,10 +42,10 @@ export class PublicPageCache {
     const key = this.key(req);
     const entry = key ? this.entries.get(key) : undefined;
     if (!entry) return false;
-    const accepts = String(req.headers["accept-encoding"] ?? "");
-    const [encoding, body] = /\bbr\b/.test(accepts)
+    const accepts = req.headers["accept-encoding"];
+    const [encoding, body] = acceptsEncoding(accepts, "br")
       ? (["br", entry.br] as const)
-      : /\bgzip\b/.test(accepts)
+      : acceptsEncoding(accepts, "gzip")
         ? (["gzip", entry.gzip] as const)
         : ([undefined, entry.identity] as const);
     res.statusCode = 200;

@@ -11,7 +11,7 @@ import { outboxRowSql, queueMail } from "~/features/mail/outbox.server.ts";
 import { Prisma, type QueryStatus, type User } from "~/generated/prisma/client.ts";
 import { poolOf, type Db } from "~/utils/db.server.ts";
 import { newQueryReference } from "./reference.ts";
-import type { Category, QueryInput } from "./schema.ts";
+import { CATEGORIES, QUERY_STATUSES, type Category, type QueryInput } from "./schema.ts";
 
 type CategoryNames = { en: Record<Category, string>; cy: Record<Category, string> };
 
@@ -118,36 +118,83 @@ const listSelect = {
 
 export type InboxFilter = { status?: QueryStatus; category?: Category; overdue?: boolean };
 
-/** An Area's queries, for its staff only. */
-export async function listAreaQueries(db: Db, staff: User, filter: InboxFilter = {}) {
-  if (!staff.areaId) return [];
-  const today = new Date(`${todayInLondon()}T00:00:00Z`);
-  return db.isvaQuery.findMany({
-    where: {
-      areaId: staff.areaId,
-      status: filter.status,
-      category: filter.category,
-      ...(filter.overdue ? { dueOn: { lt: today }, status: { in: ["NEW", "IN_PROGRESS"] } } : {}),
-    },
-    orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
-    select: listSelect,
-    take: 500,
-  });
+/** The inbox lists at most this many queries. */
+export const INBOX_LIMIT = 500;
+/** The inbox's filter, from its address: anything else there is ignored. */
+export const INBOX_FILTER_PARAMS = ["status", "category", "overdue"] as const;
+
+export function readInboxFilter(params: URLSearchParams): InboxFilter {
+  return {
+    status: QUERY_STATUSES.find((s) => s === params.get("status")),
+    category: CATEGORIES.find((c) => c === params.get("category")),
+    overdue: params.get("overdue") === "yes",
+  };
 }
 
 /**
- * What the Area inbox shows, as text for the page memo's digest (see
- * sessionDigestStatement): every query of the user's Area with the fields
- * listed (listSelect) and its assignee's name, and the Area's names. Any
- * filter of the inbox shows a part of this. Whatever the inbox comes to show
- * must be added here, or the page would not change when it does.
+ * The inbox's rows: one statement for the page (listAreaQueries) and for its
+ * kept page's digest (INBOX_CONTENT_SQL), so both read exactly the same rows.
+ * `area` is SQL for the Area's id; the filter's values (inboxValues) are the
+ * parameters from number `first` on. Dates are sent as text, times as UTC.
+ */
+function inboxRowsSql(area: string, first: number) {
+  const [status, category, overdue, today] = [0, 1, 2, 3].map((n) => `$${first + n}`);
+  return `
+    SELECT q.id, q.reference, q.category::text AS category, q.status::text AS status, q.due_on::text AS due_on,
+           q.created_at AT TIME ZONE 'UTC' AS created_at, q.updated_at, q.assignee_id,
+           a.name AS assignee_name, a.updated_at AS assignee_updated_at
+    FROM (SELECT * FROM isva_query q
+          WHERE q.area_id = ${area}
+            AND CASE WHEN ${overdue}::boolean THEN q.due_on < ${today}::date AND q.status IN ('NEW', 'IN_PROGRESS')
+                     ELSE ${status}::text IS NULL OR q.status::text = ${status}::text END
+            AND (${category}::text IS NULL OR q.category::text = ${category}::text)
+          ORDER BY q.due_on, q.created_at, q.id
+          LIMIT ${INBOX_LIMIT}) q
+    LEFT JOIN app_user a ON a.id = q.assignee_id
+    ORDER BY q.due_on, q.created_at, q.id`;
+}
+
+const inboxValues = (filter: InboxFilter, today: string) => [filter.status ?? null, filter.category ?? null, filter.overdue === true, today];
+
+type InboxRow = {
+  id: string;
+  reference: string;
+  category: Category;
+  status: QueryStatus;
+  due_on: string;
+  created_at: Date;
+  assignee_name: string | null;
+};
+
+/** An Area's queries, for its staff only: overdue means a first reply was due before today. */
+export async function listAreaQueries(db: Db, staff: User, filter: InboxFilter = {}, today = todayInLondon()) {
+  if (!staff.areaId) return [];
+  const { rows } = await poolOf(db).query<InboxRow>(inboxRowsSql("$1", 2), [staff.areaId, ...inboxValues(filter, today)]);
+  return rows.map((row) => ({
+    id: row.id,
+    reference: row.reference,
+    category: row.category,
+    status: row.status,
+    dueOn: new Date(`${row.due_on}T00:00:00Z`),
+    createdAt: row.created_at,
+    areaId: staff.areaId!,
+    assignee: row.assignee_name === null ? null : { name: row.assignee_name },
+  }));
+}
+
+/**
+ * What the Area inbox shows, for its kept page's digest (see
+ * sessionDigestStatement and app/server/page-memo.server.ts): the rows the
+ * page lists, with the time each and its assignee last changed, and the
+ * Area's names. Parameters from $4 on: `inboxContentValues`. Whatever the
+ * inbox comes to show must be read here too, or the page would not change
+ * when it does.
  */
 export const INBOX_CONTENT_SQL = `
-  coalesce((SELECT string_agg(row(q.id, q.reference, q.category, q.status, q.due_on, q.created_at, q.updated_at,
-                                  q.area_id, q.assignee_id, a.name, a.updated_at)::text, ',' ORDER BY q.id)
-            FROM isva_query q LEFT JOIN app_user a ON a.id = q.assignee_id
-            WHERE q.area_id = u.area_id), '')
+  coalesce((SELECT string_agg(row(r.*)::text, ',' ORDER BY r.due_on, r.created_at, r.id) FROM (${inboxRowsSql("u.area_id", 4)}) r), '')
   || (SELECT row(ar.id, ar.name_en, ar.name_cy, ar.updated_at)::text FROM area ar WHERE ar.id = u.area_id)`;
+
+export const inboxContentValues = (params: URLSearchParams, now: Date) => inboxValues(readInboxFilter(params), todayInLondon(now));
 
 /** An ISVA's own queries. */
 export function listIsvaQueries(db: Db, isva: User) {

@@ -13,6 +13,8 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+export const QUERY_STATUSES = ["NEW", "IN_PROGRESS", "ANSWERED", "CLOSED"] as const;
+
 export const MAX_QUESTION = 5000;
 
 // Control characters other than line breaks and tabs have no place in a query.
