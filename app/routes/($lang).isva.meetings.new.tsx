@@ -24,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined)
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "ISVA");
   const choices = formChoices(await loadReferenceData(getDb()), langFromPath(new URL(request.url).pathname));
-  return { ...signedInData(session), choices: { forces: choices.forces, boroughs: choices.boroughs } };
+  return { ...signedInData(session), choices: { forces: choices.forces, boroughs: choices.boroughs, areas: choices.areas } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

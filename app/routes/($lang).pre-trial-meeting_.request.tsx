@@ -21,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined)
 export async function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLang(params.lang);
   const choices = formChoices(await loadReferenceData(getDb()), lang);
-  return { choices: { forces: choices.forces, boroughs: choices.boroughs } };
+  return { choices: { forces: choices.forces, boroughs: choices.boroughs, areas: choices.areas } };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

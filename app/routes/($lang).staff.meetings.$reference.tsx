@@ -290,6 +290,9 @@ export default function MeetingRequestPage() {
         {request.contact.isvaEmail ? (
           <Row label={t("meetings.isvaEmailLabel")}>{request.contact.isvaEmail}</Row>
         ) : null}
+        {request.contact.urn ? (
+          <Row label={t("meetings.urnLabel")}>{request.contact.urn}</Row>
+        ) : null}
       </dl>
       <h2 className="govuk-heading-m">{t("meetings.agenda")}</h2>
       <ul className="govuk-list govuk-list--bullet" data-testid="agenda">

@@ -88,9 +88,15 @@ test("an ISVA asks in English for someone they support; the VLO offers a publish
   await page.getByLabel("What would the victim like to be called?").fill("Alex");
   await page.locator("label", { hasText: /^Phone call$/ }).click();
   await page.getByLabel("Phone number").fill("01632 960789");
-  await page.getByLabel("Which police force is dealing with the case?").selectOption({ label: "Metropolitan Police" });
-  await page.getByLabel("Which London borough did it happen in?").selectOption({ label: "Southwark" });
+  // A URN without its borough: the Metropolitan Police need one, and nothing typed is lost.
+  await page.getByLabel("Police URN (optional)").fill("01ab1234526");
   await page.locator("label", { hasText: /^In person$/ }).click();
+  await page.getByRole("button", { name: "Send my request" }).click();
+  await expect(page.getByRole("alert")).toContainText("Choose the London borough");
+  await expect(page.getByLabel("Police URN (optional)")).toHaveValue("01ab1234526");
+  await expect(page.getByLabel("What would the victim like to be called?")).toHaveValue("Alex");
+  await expectAccessible(page);
+  await page.getByLabel("Which London borough did it happen in?").selectOption({ label: "Southwark" });
   await page.locator("label", { hasText: /^What happens on the day$/ }).click();
   await page.getByRole("button", { name: "Send my request" }).click();
   const sent = page.getByTestId("meeting-sent");
@@ -116,6 +122,7 @@ test("an ISVA asks in English for someone they support; the VLO offers a publish
   await vlo.getByRole("link", { name: reference }).click();
   await expect(vlo.getByTestId("agenda")).toContainText("What happens on the day");
   await expect(vlo.getByText("Asked for by an ISVA")).toBeVisible();
+  await expect(vlo.getByRole("definition").filter({ hasText: "01/AB/12345/26" })).toBeVisible();
   await expectAccessible(vlo);
   await vlo.locator("label", { hasText: "Witness room 2" }).first().click();
   await vlo.getByRole("button", { name: "Offer these times" }).click();

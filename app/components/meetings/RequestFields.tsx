@@ -1,7 +1,7 @@
 // The questions of a meeting request, shared by the victim's own form, the
 // ISVA's form and the VLO's record of a phone call. How the victim may be
 // contacted comes first. `behalf` words the questions about the victim rather
-// than to them.
+// than to them, and asks for the police URN, which professionals have.
 import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
 import { Select } from "~/components/ui/Select.tsx";
 import { TextArea, TextField } from "~/components/ui/TextField.tsx";
@@ -10,7 +10,7 @@ import { CHANNELS, FORMATS, TOPICS } from "~/features/meetings/schema.ts";
 
 type Option = { value: string; label: string };
 
-export const REQUEST_FIELDS = ["name", "channels", "email", "phone", "isvaEmail", "forceId", "boroughId", "format"] as const;
+export const REQUEST_FIELDS = ["name", "channels", "email", "phone", "isvaEmail", "urn", "forceId", "boroughId", "offenceAreaId", "format"] as const;
 
 export function RequestFields({
   choices,
@@ -19,7 +19,7 @@ export function RequestFields({
   behalf = false,
   askIsvaEmail = true,
 }: {
-  choices: { forces: Option[]; boroughs: Option[] };
+  choices: { forces: Option[]; boroughs: Option[]; areas: Option[] };
   errors: Record<string, string[] | null | undefined>;
   typed?: Record<string, string[]>;
   behalf?: boolean;
@@ -49,8 +49,20 @@ export function RequestFields({
       {askIsvaEmail ? (
         <TextField name="isvaEmail" label={say("isvaEmail")} type="email" autoComplete="off" spellCheck={false} defaultValue={one("isvaEmail")} error={error("isvaEmail")} />
       ) : null}
+      {behalf ? (
+        <TextField name="urn" label={t("meetings.urn")} hint={t("meetings.urnHint")} autoComplete="off" spellCheck={false} defaultValue={one("urn")} error={error("urn")} />
+      ) : null}
       <Select name="forceId" label={say("force")} placeholder="" options={choices.forces} defaultValue={one("forceId")} error={error("forceId")} />
       <Select name="boroughId" label={say("borough")} hint={t("meetings.boroughHint")} placeholder="" options={choices.boroughs} defaultValue={one("boroughId")} error={error("boroughId")} />
+      <Select
+        name="offenceAreaId"
+        label={say("offenceArea")}
+        hint={t("meetings.offenceAreaHint")}
+        placeholder=""
+        options={choices.areas}
+        defaultValue={one("offenceAreaId")}
+        error={error("offenceAreaId")}
+      />
       <RadioGroup
         name="format"
         label={say("format")}

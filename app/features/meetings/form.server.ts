@@ -3,7 +3,7 @@
 // queries, rate-limited, and kept with everything typed when it is refused.
 import type { Lang } from "~/features/i18n/languages.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
-import { routeToArea } from "~/features/routing/route.ts";
+import { routeToArea, type RoutingResult } from "~/features/routing/route.ts";
 import { consumeAttempt, type LimitName } from "~/features/security/rate-limit.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
@@ -21,14 +21,24 @@ export async function submitRequestForm(
   const typed = Object.fromEntries([...form.keys()].filter((key) => key !== "csrf").map((key) => [key, form.getAll(key).map(String)]));
   const submission = parseWithZod(form, { schema: meetingRequestSchema });
   if (submission.status !== "success") return { ok: false, status: 400, errors: submission.error ?? {}, typed };
-  const routed = routeToArea({ forceId: submission.value.forceId, boroughId: submission.value.boroughId }, await loadReferenceData(getDb()));
-  if (routed.kind !== "routed") {
-    const field = routed.kind === "needs" && routed.field === "borough" ? "boroughId" : "forceId";
-    return { ok: false, status: 400, errors: { [field]: [field === "boroughId" ? "meetings.errors.borough" : "meetings.errors.force"] }, typed };
-  }
+  const { forceId, boroughId, offenceAreaId } = submission.value;
+  // Only ISVAs and VLOs are asked for a URN: a victim's form never routes by one.
+  const urn = by.kind === "VICTIM" ? undefined : submission.value.urn;
+  const routed = routeToArea({ urn, forceId, boroughId, offenceAreaId }, await loadReferenceData(getDb()));
+  if (routed.kind !== "routed") return { ok: false, status: 400, errors: routingErrors(routed, by), typed };
   if (!(await consumeAttempt(limit.name, limit.subject))) {
     return { ok: false, status: 429, errors: { name: ["auth.errors.tooMany"] }, typed };
   }
-  const sent = await createMeetingRequest(getDb(), submission.value, routed.areaId, lang, origin, by);
+  const sent = await createMeetingRequest(getDb(), { ...submission.value, urn: routed.urn }, routed.areaId, lang, origin, by);
   return { ok: true, reference: sent.reference, area: sent.area };
+}
+
+/** The field to correct, and why, when a request cannot be routed. */
+function routingErrors(result: Exclude<RoutingResult, { kind: "routed" }>, by: Requester): Record<string, string[]> {
+  if (result.kind === "conflict") return { urn: ["meetings.errors.urnConflict"] };
+  if (result.field === "urn") return { urn: ["meetings.errors.urn"] };
+  if (result.field === "borough") return { boroughId: ["meetings.errors.borough"] };
+  if (result.field === "offenceArea") return { offenceAreaId: ["meetings.errors.offenceArea"] };
+  if (result.field === "urnOrForce" && by.kind !== "VICTIM") return { forceId: ["meetings.errors.urnOrForce"] };
+  return { forceId: ["meetings.errors.force"] };
 }

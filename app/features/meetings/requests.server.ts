@@ -31,7 +31,8 @@ export function isMeetingReference(value: unknown): value is string {
   return typeof value === "string" && /^M-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/.test(value);
 }
 
-export type Contact = { name: string; email?: string; phone?: string; times?: string; askFor?: string; isvaEmail?: string };
+/** How to reach the victim, and the police URN an ISVA or VLO gave to find the case by. */
+export type Contact = { name: string; email?: string; phone?: string; times?: string; askFor?: string; isvaEmail?: string; urn?: string };
 export type Needs = { format: string; access?: string; interpreter?: string; supporter: boolean; topics: string[] };
 export type Outcome = { held: boolean; specialMeasures?: string; followUps?: string };
 
@@ -43,7 +44,8 @@ export async function createMeetingRequest(db: Db, input: MeetingRequestInput, a
   const id = crypto.randomUUID();
   const reference = newMeetingReference();
   const isvaEmail = input.isvaEmail ?? (by.kind === "ISVA" ? by.user.email : undefined);
-  const contact: Contact = { name: input.name, email: input.email, phone: input.phone, times: input.times, askFor: input.askFor, isvaEmail };
+  const urn = by.kind === "VICTIM" ? undefined : input.urn;
+  const contact: Contact = { name: input.name, email: input.email, phone: input.phone, times: input.times, askFor: input.askFor, isvaEmail, urn };
   const needs: Needs = { format: input.format, access: input.access, interpreter: input.interpreter, supporter: input.supporter === "yes", topics: input.topics };
   const area = await db.area.findUniqueOrThrow({ where: { id: areaId } });
   const actor = by.kind === "VICTIM" ? undefined : by.user.id;

@@ -29,8 +29,11 @@ export const meetingRequestSchema = z
     askFor: text(80),
     onlyViaIsva: z.literal("yes").optional(),
     isvaEmail: text(254).refine((value) => value === undefined || EMAIL.test(value), "meetings.errors.isvaEmail"),
-    forceId: z.string({ error: "meetings.errors.force" }).trim().min(1, "meetings.errors.force").max(60).regex(/^[a-z0-9-]+$/, "meetings.errors.force"),
+    // Where the request goes: routed on the server (a force is needed unless a professional gives a URN).
+    forceId: text(60).refine((value) => value === undefined || /^[a-z0-9-]+$/.test(value), "meetings.errors.force"),
     boroughId: text(60),
+    offenceAreaId: text(60),
+    urn: text(40),
     format: z.enum(FORMATS, { error: "meetings.errors.format" }),
     access: text(1000),
     interpreter: text(80),
