@@ -17,7 +17,7 @@ import type { ReactNode } from "react";
 import { Blocks } from "~/components/content/Blocks.tsx";
 import { PageChrome } from "~/components/layout/PageChrome.tsx";
 import { errorPages } from "~/features/content/pages.server.ts";
-import { provideStrings, useT } from "~/features/i18n/i18n.ts";
+import { useT } from "~/features/i18n/i18n.ts";
 import { LANGUAGES, langFromPath, localisePath, stripLang } from "~/features/i18n/languages.ts";
 import { uiStrings } from "~/features/i18n/resources.server.ts";
 import { enhanceScriptUrl } from "~/utils/assets.server.ts";
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = langFromPath(url.pathname);
   return {
     lang,
-    ui: uiStrings(lang),
+    serviceName: uiStrings(lang).serviceName,
     origin: publicOrigin(request),
     errors: errorPages(lang),
     enhanceUrl: enhanceScriptUrl(),
@@ -55,7 +55,6 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const { pathname } = useLocation();
   const lang = data?.lang ?? langFromPath(pathname);
-  if (data) provideStrings(data.lang, data.ui);
   const neutral = stripLang(pathname);
   // Public pages are complete as served: they load only a small enhancement
   // script, and carry no nonce in their body, so one rendering can serve every
@@ -138,5 +137,5 @@ export function ErrorBoundary() {
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const page = data ? (notFound ? data.errors.notFound : data.errors.serverError) : undefined;
-  return [{ title: `${page?.title ?? (notFound ? "Page not found" : "RASSO portal")} – ${data?.ui.serviceName ?? "RASSO portal"}` }];
+  return [{ title: `${page?.title ?? (notFound ? "Page not found" : "RASSO portal")} – ${data?.serviceName ?? "RASSO portal"}` }];
 };

@@ -19,9 +19,12 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-type RootData = { lang: Lang; ui: Record<string, unknown> };
+type RootData = { lang: Lang };
 
-/** Makes the root loader's interface strings available before children render. */
+/**
+ * Makes a language's interface strings available: on the server before any
+ * request (entry.server), in the browser before hydration (entry.client).
+ */
 export function provideStrings(lang: Lang, strings: Record<string, unknown>) {
   if (!i18n.hasResourceBundle(lang, "common")) {
     i18n.addResourceBundle(lang, "common", strings, true, true);
