@@ -132,7 +132,8 @@ export function readInboxFilter(params: URLSearchParams): InboxFilter {
 }
 
 /**
- * The inbox's rows: one statement for the page (listAreaQueries) and for its
+ * The inbox's rows, open queries first, each part by due date (the index
+ * x_isva_query_inbox_order): one statement for the page (listAreaQueries) and for its
  * kept page's digest (INBOX_CONTENT_SQL), so both read exactly the same rows.
  * `area` is SQL for the Area's id; the filter's values (inboxValues) are the
  * parameters from number `first` on. Dates are sent as text, times as UTC.
@@ -148,10 +149,10 @@ function inboxRowsSql(area: string, first: number) {
             AND CASE WHEN ${overdue}::boolean THEN q.due_on < ${today}::date AND q.status IN ('NEW', 'IN_PROGRESS')
                      ELSE ${status}::text IS NULL OR q.status::text = ${status}::text END
             AND (${category}::text IS NULL OR q.category::text = ${category}::text)
-          ORDER BY q.due_on, q.created_at, q.id
+          ORDER BY q.status = 'CLOSED', q.due_on, q.created_at, q.id
           LIMIT ${INBOX_LIMIT}) q
     LEFT JOIN app_user a ON a.id = q.assignee_id
-    ORDER BY q.due_on, q.created_at, q.id`;
+    ORDER BY q.status = 'CLOSED', q.due_on, q.created_at, q.id`;
 }
 
 const inboxValues = (filter: InboxFilter, today: string) => [filter.status ?? null, filter.category ?? null, filter.overdue === true, today];
@@ -191,7 +192,8 @@ export async function listAreaQueries(db: Db, staff: User, filter: InboxFilter =
  * when it does.
  */
 export const INBOX_CONTENT_SQL = `
-  coalesce((SELECT string_agg(row(r.*)::text, ',' ORDER BY r.due_on, r.created_at, r.id) FROM (${inboxRowsSql("u.area_id", 4)}) r), '')
+  coalesce((SELECT string_agg(row(r.*)::text, ',' ORDER BY r.status = 'CLOSED', r.due_on, r.created_at, r.id)
+            FROM (${inboxRowsSql("u.area_id", 4)}) r), '')
   || (SELECT row(ar.id, ar.name_en, ar.name_cy, ar.updated_at)::text FROM area ar WHERE ar.id = u.area_id)`;
 
 export const inboxContentValues = (params: URLSearchParams, now: Date) => inboxValues(readInboxFilter(params), todayInLondon(now));
