@@ -31,10 +31,12 @@ test.describe("language switch", () => {
     await expect(page).toHaveURL(/\/cy\/cookies$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "cy");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cwcis");
+    await expect(page).toHaveTitle("Cwcis – Porth RASSO");
     await expectAccessible(page);
     await page.getByRole("link", { name: "English" }).click();
     await expect(page).toHaveURL(/\/cookies$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cookies");
+    await expect(page).toHaveTitle("Cookies – RASSO portal");
   });
 });
 

@@ -25,7 +25,7 @@ export async function submitRequestForm(
   // Only ISVAs and VLOs are asked for a URN: a victim's form never routes by one.
   const urn = by.kind === "VICTIM" ? undefined : submission.value.urn;
   const routed = routeToArea({ urn, forceId, boroughId, offenceAreaId }, await loadReferenceData(getDb()));
-  if (routed.kind !== "routed") return { ok: false, status: 400, errors: routingErrors(routed, by), typed };
+  if (routed.kind !== "routed") return { ok: false, status: 400, errors: routingErrors(routed), typed };
   if (!(await consumeAttempt(limit.name, limit.subject))) {
     return { ok: false, status: 429, errors: { name: ["auth.errors.tooMany"] }, typed };
   }
@@ -34,11 +34,10 @@ export async function submitRequestForm(
 }
 
 /** The field to correct, and why, when a request cannot be routed. */
-function routingErrors(result: Exclude<RoutingResult, { kind: "routed" }>, by: Requester): Record<string, string[]> {
+function routingErrors(result: Exclude<RoutingResult, { kind: "routed" }>): Record<string, string[]> {
   if (result.kind === "conflict") return { urn: ["meetings.errors.urnConflict"] };
   if (result.field === "urn") return { urn: ["meetings.errors.urn"] };
   if (result.field === "borough") return { boroughId: ["meetings.errors.borough"] };
   if (result.field === "offenceArea") return { offenceAreaId: ["meetings.errors.offenceArea"] };
-  if (result.field === "urnOrForce" && by.kind !== "VICTIM") return { forceId: ["meetings.errors.urnOrForce"] };
   return { forceId: ["meetings.errors.force"] };
 }

@@ -33,7 +33,12 @@ export const meetingRequestSchema = z
     forceId: text(60).refine((value) => value === undefined || /^[a-z0-9-]+$/.test(value), "meetings.errors.force"),
     boroughId: text(60),
     offenceAreaId: text(60),
-    urn: text(40),
+    urn: z
+      .string()
+      .trim()
+      .max(40, "meetings.errors.urn")
+      .optional()
+      .transform((value) => value || undefined),
     format: z.enum(FORMATS, { error: "meetings.errors.format" }),
     access: text(1000),
     interpreter: text(80),
@@ -47,6 +52,8 @@ export const meetingRequestSchema = z
     }
     const needsPhone = value.channels.some((channel) => channel !== "email");
     if (needsPhone && !/^[0-9 +()-]{6,40}$/.test(value.phone ?? "")) ctx.addIssue({ code: "custom", path: ["phone"], message: "meetings.errors.phone" });
+    // Said with the other mistakes, not after them; the rest of routing needs the reference data.
+    if (!value.forceId && !value.urn) ctx.addIssue({ code: "custom", path: ["forceId"], message: "meetings.errors.force" });
   });
 
 export type MeetingRequestInput = z.infer<typeof meetingRequestSchema>;

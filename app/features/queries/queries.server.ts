@@ -132,8 +132,14 @@ export function readInboxFilter(params: URLSearchParams): InboxFilter {
 }
 
 /**
- * The inbox's rows, open queries first, each part by due date (the index
- * x_isva_query_inbox_order): one statement for the page (listAreaQueries) and for its
+ * Where a query stands in the inbox: waiting for a reply first, then
+ * answered, then closed. The same expression is indexed
+ * (x_isva_query_inbox_order), so the inbox is read in its order.
+ */
+const inboxRank = (q: string) => `CASE WHEN ${q}.status IN ('NEW', 'IN_PROGRESS') THEN 0 WHEN ${q}.status = 'ANSWERED' THEN 1 ELSE 2 END`;
+
+/**
+ * The inbox's rows, by rank (inboxRank), each rank by due date: one statement for the page (listAreaQueries) and for its
  * kept page's digest (INBOX_CONTENT_SQL), so both read exactly the same rows.
  * `area` is SQL for the Area's id; the filter's values (inboxValues) are the
  * parameters from number `first` on. Dates are sent as text, times as UTC.
@@ -149,10 +155,10 @@ function inboxRowsSql(area: string, first: number) {
             AND CASE WHEN ${overdue}::boolean THEN q.due_on < ${today}::date AND q.status IN ('NEW', 'IN_PROGRESS')
                      ELSE ${status}::text IS NULL OR q.status::text = ${status}::text END
             AND (${category}::text IS NULL OR q.category::text = ${category}::text)
-          ORDER BY q.status = 'CLOSED', q.due_on, q.created_at, q.id
+          ORDER BY ${inboxRank("q")}, q.due_on, q.created_at, q.id
           LIMIT ${INBOX_LIMIT}) q
     LEFT JOIN app_user a ON a.id = q.assignee_id
-    ORDER BY q.status = 'CLOSED', q.due_on, q.created_at, q.id`;
+    ORDER BY ${inboxRank("q")}, q.due_on, q.created_at, q.id`;
 }
 
 const inboxValues = (filter: InboxFilter, today: string) => [filter.status ?? null, filter.category ?? null, filter.overdue === true, today];
@@ -192,7 +198,7 @@ export async function listAreaQueries(db: Db, staff: User, filter: InboxFilter =
  * when it does.
  */
 export const INBOX_CONTENT_SQL = `
-  coalesce((SELECT string_agg(row(r.*)::text, ',' ORDER BY r.status = 'CLOSED', r.due_on, r.created_at, r.id)
+  coalesce((SELECT string_agg(row(r.*)::text, ',' ORDER BY ${inboxRank("r")}, r.due_on, r.created_at, r.id)
             FROM (${inboxRowsSql("u.area_id", 4)}) r), '')
   || (SELECT row(ar.id, ar.name_en, ar.name_cy, ar.updated_at)::text FROM area ar WHERE ar.id = u.area_id)`;
 

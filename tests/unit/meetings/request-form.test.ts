@@ -71,7 +71,14 @@ describe("a meeting request's Area", () => {
   it("from an ISVA is refused when the URN and the force disagree, or the URN is not one", async () => {
     expect(refused(await send({ urn: "45/CD/03034/21", forceId: "lancashire" }, isva)).errors).toEqual({ urn: ["meetings.errors.urnConflict"] });
     expect(refused(await send({ urn: "not a urn" }, isva)).errors).toEqual({ urn: ["meetings.errors.urn"] });
-    expect(refused(await send({}, isva)).errors).toEqual({ forceId: ["meetings.errors.urnOrForce"] });
+    expect(refused(await send({}, isva)).errors).toEqual({ forceId: ["meetings.errors.force"] });
+    expect(refused(await send({ urn: "4".repeat(41) }, isva)).errors).toEqual({ urn: ["meetings.errors.urn"] });
+  });
+
+  it("is asked for together with the form's other mistakes", async () => {
+    const result = refused(await send({ phone: "" }));
+    expect(result.errors.forceId).toEqual(["meetings.errors.force"]);
+    expect(result.errors.phone).toEqual(["meetings.errors.phone"]);
   });
 
   it("from a victim never follows or keeps a URN sent with the form", async () => {

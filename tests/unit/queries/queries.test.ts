@@ -109,20 +109,20 @@ describe("sending a query", () => {
 });
 
 describe("the Area inbox", () => {
-  it("lists open queries first, each part by due date, and filters by status, category and overdue", async () => {
+  it("lists queries waiting for a reply first, then answered, then closed, each by due date, and filters by status, category and overdue", async () => {
     const { user: isva } = await makeUser(db, { roles: ["ISVA"], organisation: "Service I" });
     const { user: staff } = await makeUser(db, { roles: ["AREA_STAFF"], areaId: "east-midlands" });
     const sent = [];
     for (let i = 0; i < 4; i++) sent.push((await send(isva, { forceId: "derbyshire" })).reference);
     const due = ["2026-01-05", "2026-01-02", "2026-01-04", "2026-01-03"];
     for (const [i, reference] of sent.entries()) {
-      await db.isvaQuery.update({ where: { reference }, data: { dueOn: new Date(`${due[i]}T00:00:00Z`), status: i === 1 ? "CLOSED" : i === 3 ? "IN_PROGRESS" : "NEW" } });
+      await db.isvaQuery.update({ where: { reference }, data: { dueOn: new Date(`${due[i]}T00:00:00Z`), status: (["NEW", "CLOSED", "ANSWERED", "IN_PROGRESS"] as const)[i] } });
     }
     await db.isvaQuery.update({ where: { reference: sent[2]! }, data: { category: "TRIAL_DATE" } });
     const listed = async (filter = {}, today = "2026-01-04") => (await listAreaQueries(db, staff, filter, today)).map((q) => q.reference);
 
-    // Open ones by due date (3rd Jan, 4th, 5th), then the closed one (due 2nd Jan).
-    expect(await listed()).toEqual([sent[3], sent[2], sent[0], sent[1]]);
+    // Waiting for a reply by due date (3rd Jan, 5th), then answered (4th), then closed (2nd).
+    expect(await listed()).toEqual([sent[3], sent[0], sent[2], sent[1]]);
     expect(await listed({ status: "CLOSED" })).toEqual([sent[1]]);
     expect(await listed({ category: "TRIAL_DATE" })).toEqual([sent[2]]);
     // Overdue: open and due before today, whatever status was chosen.
