@@ -61,25 +61,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
   const values = valuesFromForm(form, metaOf(version).placeholders);
   const typed = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith("v.")).map(([key, value]) => [key.slice(2), String(value)]));
+  const sendTo = String(form.get("sendTo") ?? "").slice(0, 320);
   const intent = form.get("intent");
   try {
     if (intent === "send") {
-      const to = String(form.get("sendTo") ?? "").trim().toLowerCase();
-      if (!/^[^\s@<>,]+@[^\s@<>,]+\.[a-z]{2,}$/i.test(to)) return data({ typed, lang, error: "letters.errors.email", field: "sendTo" }, { status: 400 });
-      if (form.get("safe") !== "yes") return data({ typed, lang, error: "letters.errors.safeEmail", field: "safe" }, { status: 400 });
-      if (!(await consumeAttempt("querySend", session.user.id))) return data({ typed, lang, error: "auth.errors.tooMany", field: "sendTo" }, { status: 429 });
+      const to = sendTo.trim().toLowerCase();
+      if (!/^[^\s@<>,]+@[^\s@<>,]+\.[a-z]{2,}$/i.test(to)) return data({ typed, sendTo, lang, error: "letters.errors.email", field: "sendTo" }, { status: 400 });
+      if (form.get("safe") !== "yes") return data({ typed, sendTo, lang, error: "letters.errors.safeEmail", field: "safe" }, { status: 400 });
+      if (!(await consumeAttempt("querySend", session.user.id))) return data({ typed, sendTo, lang, error: "auth.errors.tooMany", field: "sendTo" }, { status: 429 });
       await sendLetter(getDb(), session.user, version, values, lang, to);
-      return data({ typed, lang, sent: true });
+      return data({ typed, sendTo, lang, sent: true });
     }
     const letter = renderVersion(version, values, lang);
     await recordRender(getDb(), session.user, version, String(values.reference ?? ""), "preview");
-    return data({ typed, lang, html: nestHeadings(letter.html, 2) });
+    return data({ typed, sendTo, lang, html: nestHeadings(letter.html, 2) });
   } catch (error) {
     if (error instanceof LetterRenderError) {
-      return data({ typed, lang, error: "letters.errors.values", problems: error.problems.map((p) => p.message) }, { status: 400 });
+      return data({ typed, sendTo, lang, error: "letters.errors.values", problems: error.problems.map((p) => p.message) }, { status: 400 });
     }
     // The Area's name, which is in the subject, could not be a header (an encoded word, say).
-    if (error instanceof MailHeaderError) return data({ typed, lang, error: "letters.errors.values", field: "v.area_name" }, { status: 400 });
+    if (error instanceof MailHeaderError) return data({ typed, sendTo, lang, error: "letters.errors.values", field: "v.area_name" }, { status: 400 });
     throw error;
   }
 }
@@ -89,7 +90,7 @@ export default function RenderLetter() {
   const lang = useLang();
   const { name, placeholders, defaults, id } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as
-    | { typed: Record<string, string>; lang: string; html?: string; sent?: boolean; error?: string; field?: string; problems?: string[] }
+    | { typed: Record<string, string>; sendTo: string; lang: string; html?: string; sent?: boolean; error?: string; field?: string; problems?: string[] }
     | undefined;
   const value = (key: string) => posted?.typed[key] ?? defaults[key] ?? "";
   return (
@@ -149,16 +150,26 @@ export default function RenderLetter() {
             />
           ),
         )}
-        <Button name="intent" value="preview" variant="secondary">{t("letters.renderPreview")}</Button>{" "}
-        <Button name="intent" value="pdf" formAction={localisePath(`/staff/letters/${id}/render.pdf`, lang)}>
-          {t("letters.downloadPdf")}
-        </Button>
+        <Button name="intent" value="preview" variant="secondary">{t("letters.renderPreview")}</Button>
         <h2 className="govuk-heading-m">{t("letters.sendEmail")}</h2>
-        <TextField name="sendTo" label={t("letters.sendTo")} type="email" spellCheck={false} autoComplete="off" defaultValue={posted?.typed["sendTo"] ?? ""} />
+        <TextField name="sendTo" label={t("letters.sendTo")} type="email" spellCheck={false} autoComplete="off" defaultValue={posted?.sendTo ?? ""} />
         <CheckboxGroup name="safe" label={t("letters.sendEmail")} choices={[{ value: "yes", label: t("letters.safeConfirm") }]} />
         <Button name="intent" value="send" variant="secondary">{t("letters.sendEmail")}</Button>
       </form>
-      {posted?.html ? <div className="app-letter" data-testid="rendered-letter" dangerouslySetInnerHTML={{ __html: posted.html }} /> : null}
+      {posted?.html ? (
+        <>
+          <div className="app-letter" data-testid="rendered-letter" dangerouslySetInnerHTML={{ __html: posted.html }} />
+          {/* The PDF is of the letter shown: its values go with the button, checked already. */}
+          <form method="post" action={localisePath(`/staff/letters/${id}/render.pdf`, lang)}>
+            <CsrfField />
+            <input type="hidden" name="language" value={posted.lang} />
+            {Object.entries(posted.typed).map(([key, typedValue]) => (
+              <input key={key} type="hidden" name={`v.${key}`} value={typedValue} />
+            ))}
+            <Button>{t("letters.downloadPdf")}</Button>
+          </form>
+        </>
+      ) : null}
     </>
   );
 }

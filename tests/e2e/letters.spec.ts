@@ -76,5 +76,11 @@ test("an editor changes a letter and submits it; only a second editor can approv
   const { text } = await pdfText(new Uint8Array(fs.readFileSync(await download.path())));
   expect(text).toContain(String(example.reference));
   expect(text).toContain("Diwedd y llythyr");
+  // An address that is not one is refused, and kept to correct.
+  await vlo.getByLabel("E-mail address the victim has said is safe to use").fill("sam.example");
+  await vlo.getByRole("button", { name: "Send by e-mail" }).click();
+  await expect(vlo.getByRole("alert")).toBeVisible();
+  await expect(vlo.getByLabel("E-mail address the victim has said is safe to use")).toHaveValue("sam.example");
+  await expectAccessible(vlo);
   await vloContext.close();
 });
