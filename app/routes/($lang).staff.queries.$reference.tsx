@@ -27,7 +27,6 @@ import { isUuid } from "~/utils/ids.ts";
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
 
-
 function requireReference(value: string | undefined) {
   if (!isQueryReference(value)) throw new Response("Not found", { status: 404 });
   return value;

@@ -110,7 +110,7 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
       },
     );
   };
-  return { app, handle, pageCache, pageMemo };
+  return { app, handle, pageCache };
 }
 
 // A path can carry a secret (a meeting link's token) or what someone typed

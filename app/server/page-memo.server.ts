@@ -87,10 +87,6 @@ export class SignedInPageMemo {
     this.sweeper.unref();
   }
 
-  get size() {
-    return this.entries.size;
-  }
-
   /** Forgets every rendering and stops the sweep. */
   close() {
     clearInterval(this.sweeper);

@@ -119,7 +119,7 @@ const listSelect = {
 export type InboxFilter = { status?: QueryStatus; category?: Category; overdue?: boolean };
 
 /** The inbox lists at most this many queries. */
-export const INBOX_LIMIT = 500;
+const INBOX_LIMIT = 500;
 /** The inbox's filter, from its address: anything else there is ignored. */
 export const INBOX_FILTER_PARAMS = ["status", "category", "overdue"] as const;
 
