@@ -59,7 +59,7 @@ const WORDS = {
     acquittal: /not a finding that you lied/i,
     caution: /interviewed under caution/i,
     unreported: /whether or not you report/i,
-    askDisclosure: /ask the police or your ISVA what is being shared and why/i,
+    askDisclosure: /ask the police what may be shared and why/i,
     minimising: [/\bsimply\b/i, /healing takes time/i, /\bjust\b/i],
   },
   cy: {
@@ -88,7 +88,7 @@ const WORDS = {
     acquittal: /nid yw'n dweud eich bod chi wedi dweud celwydd/i,
     caution: /dan rybudd/i,
     unreported: /p'un a ydych yn rhoi gwybod am y drosedd ai peidio/i,
-    askDisclosure: /ofyn i'r heddlu neu i'ch ISVA beth sy'n cael ei rannu a pham/i,
+    askDisclosure: /ofyn i'r heddlu beth allai gael ei rannu a pham/i,
     minimising: [/\byn syml\b/i, /gwella yn cymryd amser/i],
   },
 } as const;
