@@ -6,6 +6,7 @@ import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
+import { FilledValue } from "~/components/letters/FilledValue.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
@@ -15,7 +16,8 @@ import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { isLang, localisePath } from "~/features/i18n/languages.ts";
 import { requireTemplateId } from "~/features/letters/access.server.ts";
 import { approvedVersion, metaOf, renderVersion } from "~/features/letters/letters.server.ts";
-import { valuesFromForm } from "~/features/letters/render-form.server.ts";
+import { isFilledByPortal } from "~/features/letters/deadlines.ts";
+import { letterValues } from "~/features/letters/render-form.server.ts";
 import { recordRender, sendLetter } from "~/features/letters/send.server.ts";
 import { LetterRenderError, nestHeadings } from "~/features/letters/template-language.ts";
 import { MailHeaderError } from "~/features/mail/outbox.server.ts";
@@ -31,12 +33,12 @@ async function load(request: Request, idParam: string | undefined) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
   const version = await approvedVersion(getDb(), requireTemplateId(idParam));
   if (!version) throw new Response("Not found", { status: 404 });
-  return { session, version };
+  const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
+  return { session, version, area };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, version } = await load(request, params.id);
-  const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
   const meeting = new URL(request.url).searchParams.get("meeting");
   return {
     ...signedInData(session),
@@ -45,7 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     number: version.number,
     placeholders: metaOf(version).placeholders,
     defaults: {
-      area_name: area?.nameEn ?? "",
       letter_date: todayInLondon(),
       contact_name: session.user.name,
       // From a pre-trial meeting request of the user's own Area (its reference is in the address, nothing personal).
@@ -55,32 +56,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, version } = await load(request, params.id);
+  const { session, version, area } = await load(request, params.id);
   const form = await readForm(request);
   requireCsrf(session, form);
   const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
-  const values = valuesFromForm(form, metaOf(version).placeholders);
-  const typed = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith("v.")).map(([key, value]) => [key.slice(2), String(value)]));
+  const values = letterValues(form, metaOf(version).placeholders, area, lang);
+  // What the portal filled in (the Area's name, deadlines), shown with the form.
+  const filled = Object.fromEntries(Object.keys(metaOf(version).placeholders).filter(isFilledByPortal).map((key) => [key, String(values[key] ?? "")]));
+  const typed = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith("v.") && !isFilledByPortal(key.slice(2))).map(([key, value]) => [key.slice(2), String(value)]));
   const sendTo = String(form.get("sendTo") ?? "").slice(0, 320);
   const intent = form.get("intent");
   try {
     if (intent === "send") {
       const to = sendTo.trim().toLowerCase();
-      if (!/^[^\s@<>,]+@[^\s@<>,]+\.[a-z]{2,}$/i.test(to)) return data({ typed, sendTo, lang, error: "letters.errors.email", field: "sendTo" }, { status: 400 });
-      if (form.get("safe") !== "yes") return data({ typed, sendTo, lang, error: "letters.errors.safeEmail", field: "safe" }, { status: 400 });
-      if (!(await consumeAttempt("querySend", session.user.id))) return data({ typed, sendTo, lang, error: "auth.errors.tooMany", field: "sendTo" }, { status: 429 });
+      if (!/^[^\s@<>,]+@[^\s@<>,]+\.[a-z]{2,}$/i.test(to)) return data({ typed, filled, sendTo, lang, error: "letters.errors.email", field: "sendTo" }, { status: 400 });
+      if (form.get("safe") !== "yes") return data({ typed, filled, sendTo, lang, error: "letters.errors.safeEmail", field: "safe" }, { status: 400 });
+      if (!(await consumeAttempt("querySend", session.user.id))) return data({ typed, filled, sendTo, lang, error: "auth.errors.tooMany", field: "sendTo" }, { status: 429 });
       await sendLetter(getDb(), session.user, version, values, lang, to);
-      return data({ typed, sendTo, lang, sent: true });
+      return data({ typed, filled, sendTo, lang, sent: true });
     }
     const letter = renderVersion(version, values, lang);
     await recordRender(getDb(), session.user, version, String(values.reference ?? ""), "preview");
-    return data({ typed, sendTo, lang, html: nestHeadings(letter.html, 2) });
+    return data({ typed, filled, sendTo, lang, html: nestHeadings(letter.html, 2) });
   } catch (error) {
     if (error instanceof LetterRenderError) {
-      return data({ typed, sendTo, lang, error: "letters.errors.values", problems: error.problems.map((p) => p.message) }, { status: 400 });
+      return data({ typed, filled, sendTo, lang, error: "letters.errors.values", problems: error.problems.map((p) => p.message) }, { status: 400 });
     }
     // The Area's name, which is in the subject, could not be a header (an encoded word, say).
-    if (error instanceof MailHeaderError) return data({ typed, sendTo, lang, error: "letters.errors.values", field: "v.area_name" }, { status: 400 });
+    if (error instanceof MailHeaderError) return data({ typed, filled, sendTo, lang, error: "letters.errors.values", field: "v.area_name" }, { status: 400 });
     throw error;
   }
 }
@@ -90,7 +93,7 @@ export default function RenderLetter() {
   const lang = useLang();
   const { name, placeholders, defaults, id } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as
-    | { typed: Record<string, string>; sendTo: string; lang: string; html?: string; sent?: boolean; error?: string; field?: string; problems?: string[] }
+    | { typed: Record<string, string>; filled: Record<string, string>; sendTo: string; lang: string; html?: string; sent?: boolean; error?: string; field?: string; problems?: string[] }
     | undefined;
   const value = (key: string) => posted?.typed[key] ?? defaults[key] ?? "";
   return (
@@ -127,7 +130,9 @@ export default function RenderLetter() {
         />
         <h2 className="govuk-heading-m">{t("letters.placeholders")}</h2>
         {Object.entries(placeholders).map(([key, spec]) =>
-          spec.type === "boolean" ? (
+          isFilledByPortal(key) ? (
+            <FilledValue key={key} label={spec.description ?? key} value={posted?.filled[key]} lang={(posted?.lang as "en" | "cy" | undefined) ?? lang} />
+          ) : spec.type === "boolean" ? (
             <RadioGroup
               key={key}
               name={`v.${key}`}

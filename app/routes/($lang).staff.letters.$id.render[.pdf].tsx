@@ -5,7 +5,7 @@ import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.se
 import { isLang } from "~/features/i18n/languages.ts";
 import { requireTemplateId } from "~/features/letters/access.server.ts";
 import { approvedVersion, metaOf } from "~/features/letters/letters.server.ts";
-import { valuesFromForm } from "~/features/letters/render-form.server.ts";
+import { letterFileName, letterValues } from "~/features/letters/render-form.server.ts";
 import { letterPdf, recordRender } from "~/features/letters/send.server.ts";
 import { LetterRenderError } from "~/features/letters/template-language.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -18,14 +18,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = await approvedVersion(getDb(), requireTemplateId(params.id));
   if (!version) throw new Response("Not found", { status: 404 });
   const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
-  const values = valuesFromForm(form, metaOf(version).placeholders);
+  const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
+  const values = letterValues(form, metaOf(version).placeholders, area, lang);
   try {
     const pdf = await letterPdf(version, values, lang);
     await recordRender(getDb(), session.user, version, String(values.reference ?? ""), "pdf");
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${version.templateId}.pdf"`,
+        "Content-Disposition": `attachment; filename="${letterFileName(version.templateId, { en: version.nameEn, cy: version.nameCy }, lang)}"`,
         "Cache-Control": "no-store",
       },
     });

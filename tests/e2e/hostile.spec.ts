@@ -365,7 +365,7 @@ function formCases(w: World): FormCase[] {
   const letterValues = (overrides: Record<string, string>): Pairs =>
     Object.entries({
       victim_name: HOSTILE, reference: HOSTILE, letter_date: HOSTILE, area_name: HOSTILE, contact_name: `Kept Contact ${w.run}`, contact_phone: HOSTILE,
-      case_stopped: "yes", old_charge: HOSTILE, decision_reason: HOSTILE, review_deadline: "2031-01-20", ...overrides,
+      case_stopped: "yes", old_charge: HOSTILE, decision_reason: HOSTILE, ...overrides,
     }).map(([name, value]) => [`v.${name}`, value]);
   const requestFields = (): Pairs => [
     ["name", HOSTILE], ["channels", "phone"], ["phone", "01632 960222"], ["email", HOSTILE], ["times", HOSTILE], ["askFor", HOSTILE],
@@ -446,7 +446,7 @@ function formCases(w: World): FormCase[] {
     },
     {
       name: "letters: send for a case", path: `/staff/letters/${RENDER_LETTER}/render`, who: w.southStaff,
-      fields: [["intent", "send"], ["sendTo", HOSTILE], ["safe", "yes"], ...letterValues({ victim_name: "Sam", reference: "01/AB/12345/27", letter_date: "2031-01-06", area_name: "CPS London South", contact_phone: "01632 960333", old_charge: "rape", decision_reason: "Reasons." })], status: [400], keep: ["v.contact_name", `Kept Contact ${w.run}`],
+      fields: [["intent", "send"], ["sendTo", HOSTILE], ["safe", "yes"], ...letterValues({ victim_name: "Sam", reference: "01/AB/12345/27", letter_date: "2030-01-07", area_name: "CPS London South", contact_phone: "01632 960333", old_charge: "rape", decision_reason: "Reasons." })], status: [400], keep: ["v.contact_name", `Kept Contact ${w.run}`],
     },
     { name: "letters: PDF for a case", path: `/staff/letters/${RENDER_LETTER}/render.pdf`, who: w.southStaff, fields: [["language", HOSTILE], ...letterValues({})], status: [400] },
 
@@ -699,8 +699,8 @@ test("hostile values that are stored come back escaped wherever they are shown",
     pairs: signedPairs(w.southStaff, [
       ["language", "en"], ["intent", "preview"],
       ...Object.entries({
-        victim_name: PAYLOADS.script, reference: PAYLOADS.attribute, letter_date: "2031-01-06", area_name: PAYLOADS.script, contact_name: PAYLOADS.attribute,
-        contact_phone: PAYLOADS.script, case_stopped: "yes", old_charge: PAYLOADS.script, decision_reason: `[link](javascript:alert(1)) **${PAYLOADS.script}**`, review_deadline: "2031-01-20",
+        victim_name: PAYLOADS.script, reference: PAYLOADS.attribute, letter_date: "2030-01-07", area_name: PAYLOADS.script, contact_name: PAYLOADS.attribute,
+        contact_phone: PAYLOADS.script, case_stopped: "yes", old_charge: PAYLOADS.script, decision_reason: `[link](javascript:alert(1)) **${PAYLOADS.script}**`,
       }).map(([name, value]): [string, string] => [`v.${name}`, value]),
     ]),
   });
@@ -747,8 +747,8 @@ test("line breaks in values never add a header to an e-mail or a line to a calen
       pairs: signedPairs(w.southStaff, [
         ["language", "en"], ["intent", "send"], ["sendTo", sendTo], ["safe", "yes"],
         ...Object.entries({
-          victim_name: "Sam", reference: "01/AB/12345/27", letter_date: "2031-01-06", area_name: "CPS London South", contact_name: "Kim", contact_phone: "01632 960444",
-          case_stopped: "yes", old_charge: "rape", decision_reason: "Reasons.", review_deadline: "2031-01-20", ...values,
+          victim_name: "Sam", reference: "01/AB/12345/27", letter_date: "2030-01-07", area_name: "CPS London South", contact_name: "Kim", contact_phone: "01632 960444",
+          case_stopped: "yes", old_charge: "rape", decision_reason: "Reasons.", ...values,
         }).map(([name, value]): [string, string] => [`v.${name}`, value]),
       ]),
     });
@@ -893,7 +893,7 @@ test("NUL characters are removed, never stored and never a 5xx", async ({ world:
     { what: "a letter draft", url: `/staff/letters/${w.letter}/v/${w.draft}`, who: w.editor, pairs: [["intent", "save"], ["bodyEn", nul("# Title")], ["bodyCy", nul("# Teitl")]], view: `/staff/letters/${w.letter}/v/${w.draft}` },
     {
       what: "a letter preview", url: `/staff/letters/${RENDER_LETTER}/render`, who: w.southStaff,
-      pairs: [["language", "en"], ["intent", "preview"], ...Object.entries({ victim_name: nul("Sam"), reference: nul("01/AB"), letter_date: "2031-01-06", area_name: nul("CPS"), contact_name: nul("Kim"), contact_phone: "01632 960444", case_stopped: "yes", old_charge: nul("rape"), decision_reason: nul("Reasons."), review_deadline: "2031-01-20" }).map(([name, value]): [string, string] => [`v.${name}`, value])],
+      pairs: [["language", "en"], ["intent", "preview"], ...Object.entries({ victim_name: nul("Sam"), reference: nul("01/AB"), letter_date: "2030-01-07", area_name: nul("CPS"), contact_name: nul("Kim"), contact_phone: "01632 960444", case_stopped: "yes", old_charge: nul("rape"), decision_reason: nul("Reasons.") }).map(([name, value]): [string, string] => [`v.${name}`, value])],
     },
     { what: "an invitation", url: "/staff/admin/invite", who: w.admin, pairs: [["name", nul("Name")], ["email", `nul.${w.run}@cps.example`], ["roles", "ISVA"]] },
     { what: "a recognised service", url: "/staff/admin/domains", who: w.admin, pairs: [["intent", "add"], ["domain", `nul-${w.run}.example`], ["organisation", nul("Service")]], view: "/staff/admin/domains" },

@@ -69,13 +69,25 @@ test("an editor changes a letter and submits it; only a second editor can approv
     if (typeof value === "boolean") await vlo.locator(`[name="v.${name}"][value="${value ? "yes" : "no"}"]`).check({ force: true });
     else await field.fill(String(value));
   }
+  // The review deadline is never typed; one forged into the form is not used.
+  expect(example.letter_date).toBe("2026-11-16");
+  await vlo.locator("form[method=post]").first().evaluate((form) => {
+    const forged = document.createElement("input");
+    Object.assign(forged, { type: "hidden", name: "v.review_deadline", value: "2026-11-19" });
+    form.append(forged);
+  });
   await vlo.getByRole("button", { name: "Show the letter" }).click();
   await expect(vlo.getByTestId("rendered-letter")).toContainText(String(example.reference));
+  // 10 working days from Monday 16 November 2026, in Welsh, the weekday lower case mid-sentence.
+  await expect(vlo.getByTestId("rendered-letter")).toContainText("erbyn dydd Llun 30 Tachwedd 2026");
+  await expect(vlo.getByTestId("rendered-letter")).not.toContainText("19 Tachwedd");
+  await expect(vlo.getByTestId("filled-value").first()).not.toBeEmpty();
   await expectAccessible(vlo);
   const [download] = await Promise.all([vlo.waitForEvent("download"), vlo.getByRole("button", { name: "Download as PDF" }).click()]);
   const { text } = await pdfText(new Uint8Array(fs.readFileSync(await download.path())));
   expect(text).toContain(String(example.reference));
   expect(text).toContain("Diwedd y llythyr");
+  expect(download.suggestedFilename()).toBe("penderfyniad-i-beidio-a-chyhuddo.pdf");
   // An address that is not one is refused, and kept to correct.
   await vlo.getByLabel("E-mail address the victim has said is safe to use").fill("sam.example");
   await vlo.getByRole("button", { name: "Send by e-mail" }).click();

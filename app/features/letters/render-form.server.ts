@@ -1,5 +1,9 @@
 // Reading a letter's values from the render form. Nothing read here is kept.
-import type { LetterMeta } from "./template-language.ts";
+// Values the portal knows are never taken from the form: the Area's name comes
+// from the Area record in the letter's language, and every deadline a scheme
+// fixes is worked out from the date it runs from (deadlines.ts).
+import { isFilledByPortal, withDerivedDeadlines } from "./deadlines.ts";
+import type { Lang, LetterMeta } from "./template-language.ts";
 
 export function valuesFromForm(form: FormData, placeholders: LetterMeta["placeholders"]) {
   const values: Record<string, unknown> = {};
@@ -10,4 +14,29 @@ export function valuesFromForm(form: FormData, placeholders: LetterMeta["placeho
     else values[name] = raw === "" ? undefined : raw;
   }
   return values;
+}
+
+type AreaNames = { nameEn: string; nameCy: string } | null;
+
+/**
+ * The values a letter is made with: what was typed, less anything the portal
+ * fills itself, plus the Area's name in the letter's language and the
+ * deadlines worked out from their dates.
+ */
+export function letterValues(form: FormData, placeholders: LetterMeta["placeholders"], area: AreaNames, lang: Lang) {
+  const typed = valuesFromForm(form, placeholders);
+  for (const name of Object.keys(typed)) if (isFilledByPortal(name)) delete typed[name];
+  if (area && Object.hasOwn(placeholders, "area_name")) typed.area_name = lang === "cy" ? area.nameCy : area.nameEn;
+  return withDerivedDeadlines(placeholders, typed).values;
+}
+
+/** The file name of a letter's PDF, in the letter's language. */
+export function letterFileName(templateId: string, names: { en: string; cy: string }, lang: Lang): string {
+  const slug = names[lang]
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `${slug || templateId}.pdf`;
 }

@@ -12,7 +12,9 @@
 // run code. Rendering fails loudly, before anything is produced, when a value is
 // missing or of the wrong type or a placeholder is not declared. Pure: the
 // editors' live preview runs it in the browser.
-import { formatLongDate, makeDate } from "~/features/dates/dates.ts";
+import { makeDate } from "~/features/dates/dates.ts";
+import { formatLongDate } from "~/features/dates/format.ts";
+import { withDerivedDeadlines } from "./deadlines.ts";
 
 export type Lang = "en" | "cy";
 export type PlaceholderType = "text" | "date" | "boolean" | "number";
@@ -479,7 +481,9 @@ function chosenLines(context: RenderContext, nodes: (LineNode | BlockIf)[]): Lin
  * LetterRenderError, listing every problem, before producing anything when the
  * template or the values are not right.
  */
-export function renderLetter(meta: LetterMeta, source: string, values: Record<string, unknown>, lang: Lang): RenderedLetter {
+export function renderLetter(meta: LetterMeta, source: string, given: Record<string, unknown>, lang: Lang): RenderedLetter {
+  const derived = withDerivedDeadlines(meta.placeholders ?? {}, given);
+  const values = derived.values;
   let ast: TemplateAst;
   try {
     ast = parseTemplate(source);
@@ -489,7 +493,7 @@ export function renderLetter(meta: LetterMeta, source: string, values: Record<st
     }
     throw error;
   }
-  const before = [...metaTypeProblems(meta), ...templateProblems(meta, ast, lang), ...valueProblems(meta, values)];
+  const before = [...derived.problems, ...metaTypeProblems(meta), ...templateProblems(meta, ast, lang), ...valueProblems(meta, values)];
   if (before.length) throw new LetterRenderError(before);
 
   const context: RenderContext = { meta, values, lang, problems: [] };
@@ -543,7 +547,7 @@ export function letterTop(meta: LetterMeta, values: Record<string, unknown>, lan
   return {
     senderBlock: [tidy(meta.sender[lang]), tidy(values.area_name as string)],
     reference: tidy(values.reference as string),
-    dateText: formatLongDate(values.letter_date as string, lang),
+    dateText: formatLongDate(values.letter_date as string, lang, { start: true }),
   };
 }
 
@@ -666,7 +670,8 @@ export function checkTemplate(meta: LetterMeta, sources: { en: string; cy: strin
       problems.push({ code: "meta", message: `${prefix}must be an object of values.` });
       return;
     }
-    const wrong = valueProblems(safeMeta, example, prefix);
+    const derived = withDerivedDeadlines(safeMeta.placeholders ?? {}, example);
+    const wrong = [...derived.problems.map((problem) => ({ ...problem, message: `${prefix}${problem.message}` })), ...valueProblems(safeMeta, derived.values, prefix)];
     problems.push(...wrong);
     if (wrong.length || !typesKnown) return;
     for (const lang of renderable) {
