@@ -6,11 +6,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { INBOX_CONTENT_SQL, INBOX_FILTER_PARAMS, inboxContentValues } from "../features/queries/queries.server.ts";
-import { poolOf, type Db } from "../utils/db.server.ts";
+import type { Db } from "../utils/db.server.ts";
 import { describeError, log } from "../utils/logger.server.ts";
 import { PublicPageCache } from "./page-cache.server.ts";
-import { type MemoPage, SignedInPageMemo } from "./page-memo.server.ts";
 import { bodyLimit, crossSiteGuard, securityHeaders } from "./security.server.ts";
 
 type Options = {
@@ -24,25 +22,8 @@ type Options = {
   trustProxy?: number;
 };
 
-/** Signed-in pages kept rendered while what they show is unchanged (decision 009). */
-export const MEMO_PAGES: MemoPage[] = [
-  {
-    name: "area-inbox",
-    path: /^\/(?:cy\/)?staff\/queries$/,
-    query: INBOX_FILTER_PARAMS,
-    contentSql: INBOX_CONTENT_SQL,
-    contentValues: inboxContentValues,
-  },
-];
-
 export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy = 0 }: Options) {
   const pageCache = new PublicPageCache({ hsts, host: publicHost });
-  const pageMemo = new SignedInPageMemo({
-    pool: poolOf(db),
-    pages: MEMO_PAGES,
-    hsts,
-    onError: (error) => log.error("kept page check failed", describeError(error)),
-  });
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
@@ -82,7 +63,6 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
   app.use(bodyLimit());
   app.use(requestLog());
   app.use(pageCache.capture());
-  app.use(pageMemo.capture());
 
   app.all(
     "*",
@@ -95,20 +75,12 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
       }),
     }),
   );
-  // Cached public pages, and kept signed-in pages whose digest still matches,
-  // are answered before Express is involved at all.
+  // Cached public pages are answered before Express is involved at all.
+  // Signed-in pages are always rendered afresh (decision 010).
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     if (pageCache.serve(req, res)) return logRequest(req, res, started);
-    const kept = pageMemo.serve(req, res);
-    if (!kept) return void app(req, res);
-    kept.then(
-      (served) => (served ? logRequest(req, res, started) : app(req, res)),
-      (error) => {
-        log.error("kept page could not be sent", describeError(error));
-        if (!res.headersSent) app(req, res);
-      },
-    );
+    app(req, res);
   };
   return { app, handle, pageCache };
 }

@@ -108,7 +108,7 @@ test("a session ended on one instance is refused on the other", async ({ instanc
   expect(location(after)).toBe("/sign-in");
 });
 
-test("an inbox kept by one instance shows a query sent through the other at once, and not after sign-out there", async ({ instances, request }) => {
+test("an inbox on one instance shows a query sent through the other at once, and not after sign-out there", async ({ instances, request }) => {
   const { a, b } = instances;
   const [staff, isva] = await accounts(instances, [
     { email: "kept-inbox-staff@cps.example", name: "Kept Inbox Staff", roles: ["AREA_STAFF"], areaId: "north-west" },

@@ -128,25 +128,6 @@ async function findSession(db: Db, token: string): Promise<SessionWithUser | nul
   };
 }
 
-/**
- * One statement for a page that is kept rendered (app/server/page-memo.server.ts).
- * It says whether the session may be answered without its loaders running now
- * (`usable`: live, second factor done, account active, and seen within
- * TOUCH_MS, so there is nothing to write), and gives a digest of everything
- * about the session and its user that a page shows or a guard checks, and of
- * `contentSql`: an SQL text expression over the user `u` for what the page
- * itself shows. The digest is null when the content is. Parameters: $1 the
- * session's id, $2 now and $3 now less TOUCH_MS, both as UTC timestamps.
- */
-export function sessionDigestStatement(contentSql: string) {
-  return `
-  SELECT (s.expires_at > $2::timestamp AND s.last_seen_at > $3::timestamp AND NOT s.mfa_pending AND u.status = 'ACTIVE') AS usable,
-         encode(sha256(convert_to(row(u.*)::text || row(s.id, s.csrf_token, s.mfa_pending, s.created_at, s.expires_at)::text
-                                  || (${contentSql}), 'UTF8')), 'base64') AS digest
-  FROM session s JOIN app_user u ON u.id = s.user_id
-  WHERE s.id = $1`;
-}
-
 /** The live session for a token, or null (expired, idle too long, or ended). */
 export async function loadSession(db: Db, token: string | undefined, now = new Date()): Promise<SessionWithUser | null> {
   if (!token) return null;

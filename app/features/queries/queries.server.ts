@@ -120,9 +120,6 @@ export type InboxFilter = { status?: QueryStatus; category?: Category; overdue?:
 
 /** The inbox lists at most this many queries. */
 const INBOX_LIMIT = 500;
-/** The inbox's filter, from its address: anything else there is ignored. */
-export const INBOX_FILTER_PARAMS = ["status", "category", "overdue"] as const;
-
 export function readInboxFilter(params: URLSearchParams): InboxFilter {
   return {
     status: QUERY_STATUSES.find((s) => s === params.get("status")),
@@ -139,8 +136,7 @@ export function readInboxFilter(params: URLSearchParams): InboxFilter {
 const inboxRank = (q: string) => `CASE WHEN ${q}.status IN ('NEW', 'IN_PROGRESS') THEN 0 WHEN ${q}.status = 'ANSWERED' THEN 1 ELSE 2 END`;
 
 /**
- * The inbox's rows, by rank (inboxRank), each rank by due date: one statement for the page (listAreaQueries) and for its
- * kept page's digest (INBOX_CONTENT_SQL), so both read exactly the same rows.
+ * The inbox's rows, by rank (inboxRank), each rank by due date, in one statement.
  * `area` is SQL for the Area's id; the filter's values (inboxValues) are the
  * parameters from number `first` on. Dates are sent as text, times as UTC.
  */
@@ -188,21 +184,6 @@ export async function listAreaQueries(db: Db, staff: User, filter: InboxFilter =
     assignee: row.assignee_name === null ? null : { name: row.assignee_name },
   }));
 }
-
-/**
- * What the Area inbox shows, for its kept page's digest (see
- * sessionDigestStatement and app/server/page-memo.server.ts): the rows the
- * page lists, with the time each and its assignee last changed, and the
- * Area's names. Parameters from $4 on: `inboxContentValues`. Whatever the
- * inbox comes to show must be read here too, or the page would not change
- * when it does.
- */
-export const INBOX_CONTENT_SQL = `
-  coalesce((SELECT string_agg(row(r.*)::text, ',' ORDER BY ${inboxRank("r")}, r.due_on, r.created_at, r.id)
-            FROM (${inboxRowsSql("u.area_id", 4)}) r), '')
-  || (SELECT row(ar.id, ar.name_en, ar.name_cy, ar.updated_at)::text FROM area ar WHERE ar.id = u.area_id)`;
-
-export const inboxContentValues = (params: URLSearchParams, now: Date) => inboxValues(readInboxFilter(params), todayInLondon(now));
 
 /** An ISVA's own queries. */
 export function listIsvaQueries(db: Db, isva: User) {
