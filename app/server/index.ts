@@ -1,6 +1,6 @@
 // The portal's production server. Run by `npm start` (which builds first) or
 // `node build/index.js`. Without DATABASE_URL it starts an embedded PostgreSQL
-// in ./data and keeps mail in ./data/mail (local mode).
+// in DATA_DIR (./data) and keeps mail in its mail folder (local mode).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -21,6 +21,7 @@ import { closeRateLimits, initRateLimits } from "../features/security/rate-limit
 import { scheduleRetention } from "../features/queries/retention.server.ts";
 import { loadBaselineLetters } from "../features/letters/letters.server.ts";
 import { createApp } from "./app.server.ts";
+import { localModeMessage } from "./start-message.server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -88,10 +89,9 @@ async function main() {
 
   const server = http.createServer(handle);
   server.listen(env.PORT, env.HOST, () => {
-    const address = `http://localhost:${env.PORT}`;
     if (embedded) {
-      console.log(`\nThe RASSO portal is running at ${address} (Welsh: ${address}/cy)`);
-      console.log("Local mode: embedded PostgreSQL in ./data/postgres, e-mail written to ./data/mail.\n");
+      const [running, local] = localModeMessage({ port: env.PORT, dataDir, cwd: process.cwd(), smtp: Boolean(env.SMTP_URL) });
+      console.log(`\n${running}\n${local}\n`);
     } else {
       log.info("listening", { port: env.PORT });
     }
