@@ -33,9 +33,14 @@ export const BLAMING: { term: RegExp; label: string }[] = [
 export type CheckId = "readability" | "sentences" | "jargon" | "cps" | "blame" | "welsh";
 export type Check = { id: CheckId; ok: boolean; detail: string };
 
-/** The reader's text of a template: markup, conditions and placeholder names taken out. */
+/**
+ * The reader's text of a template: markup, conditions and placeholder names
+ * taken out. Conditions side by side on one line (a heading for each outcome)
+ * are alternatives, so each is read as a line of its own.
+ */
 export function readerLines(source: string) {
   return source
+    .replace(/\(\(end\)\)\s*(?=\(\(if )/g, "((end))\n")
     .split(/\r?\n/)
     .map((line) =>
       line

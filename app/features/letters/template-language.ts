@@ -18,12 +18,25 @@ import { withDerivedDeadlines } from "./deadlines.ts";
 
 export type Lang = "en" | "cy";
 export type PlaceholderType = "text" | "date" | "boolean" | "number";
-export type PlaceholderSpec = { type: PlaceholderType; required: boolean; description?: string };
+/**
+ * `needed_when` names a yes/no placeholder: when that one is yes, this value
+ * is required too (the sentence, say, once "sentenced" is yes). `only_when`
+ * names one without which this value must be left out (or no, for a yes/no).
+ * Either may be written "not name": while that one is not yes.
+ */
+export type PlaceholderSpec = { type: PlaceholderType; required: boolean; description?: string; needed_when?: string; only_when?: string };
+/**
+ * Yes/no placeholders of which exactly one must be yes: always, or only while
+ * one of `when` is yes (and then none may be yes otherwise). This is how a
+ * letter says which of several outcomes it is about.
+ */
+export type ChoiceGroup = { names: string[]; when?: string[] };
 export type LetterMeta = {
   name: { en: string; cy: string };
   stage: string;
   sender: { en: string; cy: string };
   placeholders: Record<string, PlaceholderSpec>;
+  choose_one?: ChoiceGroup[];
   examples: Record<string, unknown>[];
 };
 
@@ -376,6 +389,77 @@ function metaTypeProblems(meta: LetterMeta): LetterProblem[] {
     } else if (typeof spec.required !== "boolean") {
       problems.push({ code: "meta", name, message: `The placeholder "${name}" must say whether it is required (true or false).` });
     }
+    for (const rule of ["needed_when", "only_when"] as const) {
+      const other = typeof spec?.[rule] === "string" ? condition(spec[rule]).name : undefined;
+      if (spec && spec[rule] !== undefined && (!isYesNo(meta, other) || other === name)) {
+        problems.push({ code: "meta", name, message: `"${name}" has ${rule} "${String(spec[rule])}", which is not another yes/no placeholder of this letter.` });
+      }
+    }
+  }
+  if (meta.choose_one !== undefined && !Array.isArray(meta.choose_one)) {
+    problems.push({ code: "meta", message: `choose_one must be a list of groups, each { "names": [...], "when": [...] }.` });
+  }
+  for (const [index, group] of choiceGroups(meta).entries()) {
+    const names = Array.isArray(group?.names) ? group.names : [];
+    if (names.length < 2) problems.push({ code: "meta", message: `choose_one group ${index + 1} must name at least two yes/no placeholders.` });
+    for (const name of [...names, ...(Array.isArray(group?.when) ? group.when : [])]) {
+      if (!isYesNo(meta, name)) problems.push({ code: "meta", name: String(name), message: `choose_one group ${index + 1} names "${String(name)}", which is not a yes/no placeholder of this letter.` });
+    }
+  }
+  return problems;
+}
+
+function isYesNo(meta: LetterMeta, name: unknown): boolean {
+  return typeof name === "string" && Object.hasOwn(meta.placeholders ?? {}, name) && meta.placeholders[name]?.type === "boolean";
+}
+
+/** A rule's condition: "sentenced" (while yes) or "not all_charges" (while not yes). */
+function condition(rule: string): { name: string; negated: boolean } {
+  return rule.startsWith("not ") ? { name: rule.slice(4), negated: true } : { name: rule, negated: false };
+}
+
+function choiceGroups(meta: LetterMeta): ChoiceGroup[] {
+  return Array.isArray(meta.choose_one) ? meta.choose_one : [];
+}
+
+const listed = (names: string[]) => names.map((name) => `((${name}))`).join(", ");
+
+/** Values that disagree with the letter's own rules: a value needed by a yes, or not exactly one outcome chosen. */
+function ruleProblems(meta: LetterMeta, values: Record<string, unknown>, prefix: string): LetterProblem[] {
+  const problems: LetterProblem[] = [];
+  const yes = (name: string) => Object.hasOwn(values, name) && values[name] === true;
+  const holds = (rule: string) => {
+    const { name, negated } = condition(rule);
+    return negated ? !yes(name) : yes(name);
+  };
+  const said = (rule: string) => {
+    const { name, negated } = condition(rule);
+    return `((${name})) is ${negated ? "no" : "yes"}`;
+  };
+  for (const [name, spec] of Object.entries(meta.placeholders)) {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    if (spec?.needed_when && holds(spec.needed_when) && !spec.required && isAbsent(value)) {
+      problems.push({ code: "missing", name, message: `${prefix}((${name})) is needed when ${said(spec.needed_when)}.` });
+    }
+    if (spec?.only_when && !holds(spec.only_when) && !isAbsent(value) && value !== false) {
+      problems.push({ code: "notApplicable", name, message: `${prefix}((${name})) must be left out unless ${said(spec.only_when)}.` });
+    }
+  }
+  for (const group of choiceGroups(meta)) {
+    const names = Array.isArray(group?.names) ? group.names.filter((name) => typeof name === "string") : [];
+    const when = Array.isArray(group?.when) ? group.when.filter((name) => typeof name === "string") : [];
+    const chosen = names.filter(yes);
+    const applies = when.length === 0 || when.some(yes);
+    if (applies && chosen.length !== 1) {
+      const because = when.length ? ` when ${listed(when.filter(yes))} is yes` : "";
+      problems.push({
+        code: "choice",
+        name: names[0],
+        message: `${prefix}Exactly one of ${listed(names)} must be yes${because}; ${chosen.length === 0 ? "none is" : `${listed(chosen)} are`}.`,
+      });
+    } else if (!applies && chosen.length) {
+      problems.push({ code: "choice", name: chosen[0], message: `${prefix}${listed(chosen)} can be yes only when one of ${listed(when)} is yes.` });
+    }
   }
   return problems;
 }
@@ -401,6 +485,7 @@ export function valueProblems(meta: LetterMeta, values: Record<string, unknown>,
     if (value === undefined || value === null || Object.hasOwn(meta.placeholders, name)) continue;
     problems.push({ code: "undeclaredValue", name, message: `${prefix}A value is given for "${name}", which meta.json does not declare.` });
   }
+  if (metaTypeProblems(meta).length === 0) problems.push(...ruleProblems(meta, values, prefix));
   return problems;
 }
 

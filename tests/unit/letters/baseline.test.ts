@@ -21,8 +21,9 @@ describe("the baseline letters", () => {
   it("include every letter the action plan asks for", () => {
     expect(LETTERS.sort()).toEqual(
       [
-        "charges-changed", "decision-not-to-charge", "giving-evidence", "outcome-and-sentence",
-        "point-of-charge", "pre-trial-meeting-confirmation", "pre-trial-meeting-offer", "trial-date",
+        "appeal-lodged", "charges-changed", "decision-not-to-charge", "giving-evidence", "hearing-changed",
+        "left-on-file", "offer-no-evidence", "outcome-and-sentence", "point-of-charge",
+        "pre-trial-meeting-confirmation", "pre-trial-meeting-offer", "trial-date",
       ].sort(),
     );
   });
