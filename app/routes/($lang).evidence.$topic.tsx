@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Blocks } from "~/components/content/Blocks.tsx";
+import { Article } from "~/components/content/Article.tsx";
 import { GlossaryData } from "~/components/content/GlossaryData.tsx";
+import { LastChecked } from "~/components/content/LastChecked.tsx";
 import { Pager } from "~/components/content/Pager.tsx";
 import { isTopicId } from "~/features/evidence/content.server.ts";
 import { topicPage } from "~/features/evidence/pages.server.ts";
@@ -24,22 +25,12 @@ export default function Topic() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <p className="govuk-body app-no-print">
-          {page.ui.partOf}{" "}
-          <a className="govuk-link" href={localisePath("/evidence", lang)}>
-            {page.guideTitle}
-          </a>
-        </p>
-        <h1 className="govuk-heading-xl">{page.title}</h1>
-        <p className="govuk-body-l">{page.summary}</p>
-        {Object.entries(page.sections).map(([id, section]) => (
-          <section key={id} className="app-stage-section" aria-labelledby={`section-${id}`}>
-            <h2 className="govuk-heading-m" id={`section-${id}`}>
-              {section.heading}
-            </h2>
-            <Blocks body={section.body} />
-          </section>
-        ))}
+        <Article
+          partOf={{ label: page.ui.partOf, href: localisePath("/evidence", lang), title: page.guideTitle }}
+          title={page.title}
+          summary={page.summary}
+          sections={page.sections}
+        />
         <p className="govuk-body app-no-print">
           <a className="govuk-link" href={localisePath("/evidence/questions", lang)}>
             {page.ui.questionsLink}
@@ -49,6 +40,7 @@ export default function Topic() {
             {page.ui.investigationLink}
           </a>
         </p>
+        <LastChecked date={page.lastChecked} />
         <Pager previous={page.previous} next={page.next} labels={{ previous: page.ui.previous, next: page.ui.next, nav: page.ui.topicsNav }} />
         <GlossaryData terms={page.glossary} {...page.glossaryUi} />
       </div>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Blocks } from "~/components/content/Blocks.tsx";
+import { CardList } from "~/components/content/CardList.tsx";
 import { GlossaryData } from "~/components/content/GlossaryData.tsx";
 import { explainerHome } from "~/features/evidence/pages.server.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
@@ -32,18 +33,7 @@ export default function Evidence() {
           <p className="govuk-body">{page.ui.questionsLinkHint}</p>
         </div>
         <h2 className="govuk-heading-m">{page.ui.topicsHeading}</h2>
-        <ul className="app-card-list">
-          {page.topics.map((topic) => (
-            <li key={topic.id} className="app-card">
-              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                <a className="govuk-link" href={localisePath(`/evidence/${topic.id}`, lang)}>
-                  {topic.title}
-                </a>
-              </h3>
-              <p className="govuk-body">{topic.summary}</p>
-            </li>
-          ))}
-        </ul>
+        <CardList cards={page.topics.map((topic) => ({ ...topic, href: localisePath(`/evidence/${topic.id}`, lang) }))} level={3} />
         <p className="govuk-body">
           <a className="govuk-link" href={localisePath("/evidence/checklist", lang)}>
             {page.ui.checklistLink}

@@ -46,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: { en: version.nameEn, cy: version.nameCy },
     number: version.number,
     placeholders: metaOf(version).placeholders,
+    // Sent back from the PDF download because its values no longer make the letter.
+    pdfProblem: new URL(request.url).searchParams.get("problem") === "pdf",
     defaults: {
       letter_date: todayInLondon(),
       contact_name: session.user.name,
@@ -91,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RenderLetter() {
   const t = useT();
   const lang = useLang();
-  const { name, placeholders, defaults, id } = useLoaderData<typeof loader>();
+  const { name, placeholders, defaults, id, pdfProblem } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as
     | { typed: Record<string, string>; filled: Record<string, string>; sendTo: string; lang: string; html?: string; sent?: boolean; error?: string; field?: string; problems?: string[] }
     | undefined;
@@ -99,7 +101,11 @@ export default function RenderLetter() {
   return (
     <>
       <SignedInBar />
-      {posted?.error ? <ErrorSummary errors={[{ name: posted.field ?? "language", key: posted.error }]} /> : null}
+      {posted?.error ? (
+        <ErrorSummary errors={[{ name: posted.field ?? "language", key: posted.error }]} />
+      ) : pdfProblem && !posted ? (
+        <ErrorSummary errors={[{ name: "language", key: "letters.errors.pdf" }]} />
+      ) : null}
       <span className="govuk-caption-l">{name[lang]}</span>
       <h1 className="govuk-heading-l">{t("letters.renderTitle")}</h1>
       <p className="govuk-body">{t("letters.renderIntro")}</p>

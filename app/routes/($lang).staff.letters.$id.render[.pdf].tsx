@@ -1,8 +1,11 @@
 // The letter for a case as a PDF download (a resource route: the render
-// form's "Download as PDF" button posts here).
-import type { ActionFunctionArgs } from "@remix-run/node";
+// form's "Download as PDF" button posts here). Values that no longer make the
+// letter (a new version approved since the preview, say) send the user back
+// to the render page, which says so in the page's language; nothing typed goes
+// in the address.
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
-import { isLang } from "~/features/i18n/languages.ts";
+import { isLang, localisePath } from "~/features/i18n/languages.ts";
 import { requireTemplateId } from "~/features/letters/access.server.ts";
 import { approvedVersion, metaOf } from "~/features/letters/letters.server.ts";
 import { letterFileName, letterValues } from "~/features/letters/render-form.server.ts";
@@ -32,7 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof LetterRenderError) {
-      return new Response(error.problems.map((problem) => problem.message).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      const pageLang = isLang(params.lang) ? params.lang : "en";
+      return redirect(localisePath(`/staff/letters/${version.templateId}/render?problem=pdf`, pageLang), 303);
     }
     throw error;
   }

@@ -2,7 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Blocks } from "~/components/content/Blocks.tsx";
 import { GlossaryData } from "~/components/content/GlossaryData.tsx";
+import { LastChecked } from "~/components/content/LastChecked.tsx";
 import { PrintButton } from "~/components/content/PrintButton.tsx";
+import { CardList } from "~/components/content/CardList.tsx";
 import { DeadlineForm } from "~/components/walkthrough/DeadlineForm.tsx";
 import { StagePager } from "~/components/walkthrough/StagePager.tsx";
 import { localisePath } from "~/features/i18n/languages.ts";
@@ -66,6 +68,15 @@ export default function StagePage() {
             {section === "yourChoices" && page.deadline ? <DeadlineForm deadline={page.deadline} answer={answer} /> : null}
           </section>
         ))}
+        {page.guides.list.length ? (
+          <section className="app-stage-section" aria-labelledby="section-guides">
+            <h2 className="govuk-heading-m" id="section-guides">
+              {page.guides.heading}
+            </h2>
+            <CardList cards={page.guides.list} level={3} />
+          </section>
+        ) : null}
+        <LastChecked date={page.lastChecked} />
         <PrintButton label={page.print.printStage} />
         <StagePager lang={lang} previous={page.previous} next={page.next} steps={page.steps} />
         <GlossaryData terms={page.glossary} close={page.glossaryUi.close} more={page.glossaryUi.moreInGlossary} />

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Blocks } from "~/components/content/Blocks.tsx";
 import { PrintButton } from "~/components/content/PrintButton.tsx";
+import { CardList } from "~/components/content/CardList.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { RadioGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
@@ -61,6 +62,8 @@ export default function WalkthroughOverview() {
           />
           <Button>{page.whereAmI.button}</Button>
         </form>
+        <h2 className="govuk-heading-m">{page.guides.title}</h2>
+        <CardList cards={page.guides.list} level={3} />
         <p className="govuk-body app-no-print">
           <a className="govuk-link" href={localisePath("/walkthrough/all", lang)}>
             {page.print.allTitle}

@@ -448,7 +448,7 @@ function formCases(w: World): FormCase[] {
       name: "letters: send for a case", path: `/staff/letters/${RENDER_LETTER}/render`, who: w.southStaff,
       fields: [["intent", "send"], ["sendTo", HOSTILE], ["safe", "yes"], ...letterValues({ victim_name: "Sam", reference: "01/AB/12345/27", letter_date: "2030-01-07", area_name: "CPS London South", contact_phone: "01632 960333", old_charge: "rape", decision_reason: "Reasons." })], status: [400], keep: ["v.contact_name", `Kept Contact ${w.run}`],
     },
-    { name: "letters: PDF for a case", path: `/staff/letters/${RENDER_LETTER}/render.pdf`, who: w.southStaff, fields: [["language", HOSTILE], ...letterValues({})], status: [400] },
+    { name: "letters: PDF for a case", path: `/staff/letters/${RENDER_LETTER}/render.pdf`, who: w.southStaff, fields: [["language", HOSTILE], ...letterValues({})], status: [303] },
 
     // Administrators.
     { name: "admin: approve", path: "/staff/admin", who: w.admin, fields: [["userId", HOSTILE]], status: [400] },

@@ -88,6 +88,12 @@ test("an editor changes a letter and submits it; only a second editor can approv
   expect(text).toContain(String(example.reference));
   expect(text).toContain("Diwedd y llythyr");
   expect(download.suggestedFilename()).toBe("penderfyniad-i-beidio-a-chyhuddo.pdf");
+  // Values that no longer make the letter bring the user back to the page, told why in its language.
+  await vlo.locator('form[action$="render.pdf"] input[name="v.victim_name"]').evaluate((input) => ((input as HTMLInputElement).value = ""));
+  await vlo.getByRole("button", { name: "Download as PDF" }).click();
+  await expect(vlo.getByRole("alert")).toContainText("The PDF could not be made from those details");
+  await expect(vlo).toHaveURL(/\/render\?problem=pdf$/);
+  await expectAccessible(vlo);
   // An address that is not one is refused, and kept to correct.
   await vlo.getByLabel("E-mail address the victim has said is safe to use").fill("sam.example");
   await vlo.getByRole("button", { name: "Send by e-mail" }).click();

@@ -155,7 +155,7 @@ test.describe("the special measures sheet", () => {
 });
 
 test.describe("offline reading", () => {
-  test("after one visit, the walkthrough, glossary and sheet work with no connection, in both languages", async ({ page, visit, context }) => {
+  test("after one visit, the walkthrough, guides, glossary and sheet work with no connection, in both languages", async ({ page, visit, context }) => {
     await visit("/walkthrough");
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
@@ -169,6 +169,8 @@ test.describe("offline reading", () => {
       ["/walkthrough/after-sentence", "After the sentence"],
       ["/cy/glossary", "Geiriau a'u hystyr"],
       ["/special-measures", "Special measures"],
+      ["/guides/compensation", "Compensation"],
+      ["/cy/guides/anonymity", "Cadw eich enw'n breifat"],
     ] as const) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toContainText(heading);

@@ -13,6 +13,7 @@ import { homePage, infoPage, type InfoPageName } from "~/features/content/pages.
 import { readability, TARGET_GRADE, TARGET_WELSH_SENTENCE_WORDS } from "~/features/content/readability.ts";
 import { checklistStrings, TOPIC_IDS, topicStrings } from "~/features/evidence/content.server.ts";
 import { sortedGlossary } from "~/features/glossary/glossary.server.ts";
+import { GUIDE_IDS, guideStrings } from "~/features/guides/content.server.ts";
 import { LANGUAGES, localisePath, type Lang } from "~/features/i18n/languages.ts";
 import { specialMeasuresSheet } from "~/features/special-measures/content.server.ts";
 import { STAGE_IDS, stageStrings } from "~/features/walkthrough/content.server.ts";
@@ -73,6 +74,11 @@ const PAGES: Page[] = [
     path: `${NAMED_PAGES.evidence}/${id}`,
     targetGrade: TARGET_GRADE,
     strings: (lang: Lang) => topicStrings(lang, id),
+  })),
+  ...GUIDE_IDS.map((id) => ({
+    path: `${NAMED_PAGES.guides}/${id}`,
+    targetGrade: TARGET_GRADE,
+    strings: (lang: Lang) => guideStrings(lang, id),
   })),
   { path: NAMED_PAGES["evidence-checklist"], targetGrade: TARGET_GRADE, strings: checklistStrings },
   { path: NAMED_PAGES.glossary, targetGrade: TARGET_GRADE, strings: glossaryStrings },

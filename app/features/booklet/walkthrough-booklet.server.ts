@@ -1,8 +1,9 @@
-// The whole walkthrough as one PDF booklet: every stage in order, the
-// questions to ask about phones and records, and the glossary.
+// The whole walkthrough as one PDF booklet: every stage in order, the guides,
+// the questions to ask about phones and records, and the glossary.
 import { plainText } from "~/features/content/markup.ts";
 import { evidence } from "~/features/evidence/content.server.ts";
 import { sortedGlossary } from "~/features/glossary/glossary.server.ts";
+import { GUIDE_IDS, guides } from "~/features/guides/content.server.ts";
 import type { Lang } from "~/features/i18n/languages.ts";
 import { SECTION_IDS, STAGE_IDS, walkthrough } from "~/features/walkthrough/content.server.ts";
 import { renderPdf, type PdfDocument, type PdfPart } from "./pdf.server.ts";
@@ -22,6 +23,17 @@ export function walkthroughBooklet(lang: Lang): PdfDocument {
       kicker: guide.steps.stepNumber.replace("{{number}}", String(index + 1)),
       intro: [stage.summary],
       sections: SECTION_IDS.map((section) => ({ heading: guide.sections[section], body: stage.sections[section] })),
+    };
+  });
+
+  const more = guides(lang);
+  const guideParts: PdfPart[] = GUIDE_IDS.map((id) => {
+    const guide = more.guides[id];
+    return {
+      heading: guide.title,
+      kicker: more.title,
+      intro: [guide.summary],
+      sections: Object.values(guide.sections).map((section) => ({ heading: section.heading, body: section.body })),
     };
   });
 
@@ -46,7 +58,7 @@ export function walkthroughBooklet(lang: Lang): PdfDocument {
     lang,
     title: guide.title,
     subtitle: intro === undefined ? undefined : plainText(intro),
-    parts: [...stages, questions, glossary],
+    parts: [...stages, ...guideParts, questions, glossary],
     footerLabel: FOOTER[lang].label,
     footerOf: FOOTER[lang].of,
   };

@@ -4,10 +4,10 @@
 import commonFacts from "../../../locales/facts/common.json";
 import evidenceFacts from "../../../locales/facts/evidence.json";
 import glossaryFacts from "../../../locales/facts/glossary.json";
+import guideFacts from "../../../locales/facts/guides.json";
 import letterFacts from "../../../locales/facts/letters.json";
 import pageFacts from "../../../locales/facts/pages.json";
 import specialMeasuresFacts from "../../../locales/facts/special-measures.json";
-import topicFacts from "../../../locales/facts/topics.json";
 import walkthroughFacts from "../../../locales/facts/walkthrough.json";
 
 export type FactSource = {
@@ -45,10 +45,10 @@ export const FACT_FILES: Record<string, FactFile> = {
   common: commonFacts as FactFile,
   evidence: evidenceFacts as FactFile,
   glossary: glossaryFacts as FactFile,
+  guides: guideFacts as FactFile,
   letters: letterFacts as FactFile,
   pages: pageFacts as FactFile,
   "special-measures": specialMeasuresFacts as FactFile,
-  topics: topicFacts as FactFile,
   walkthrough: walkthroughFacts as FactFile,
 };
 

@@ -1,6 +1,6 @@
 // Long-form content is stored as structured JSON in locales/<lng>/. A body is a
 // list of blocks; strings inside may carry two kinds of inline markup:
-//   [visible words](target)   a link: glossary:ID, stage:ID, topic:ID, page:NAME or https://…
+//   [visible words](target)   a link: glossary:ID, stage:ID, topic:ID (evidence), guide:ID, page:NAME or https://…
 //   **words**                 emphasis
 // Nothing else is interpreted, so content can never inject markup.
 import { localisePath, type Lang } from "~/features/i18n/languages.ts";
@@ -66,6 +66,7 @@ export const NAMED_PAGES = {
   glossary: "/glossary",
   "special-measures": "/special-measures",
   evidence: "/evidence",
+  guides: "/guides",
   "evidence-questions": "/evidence/questions",
   "evidence-checklist": "/evidence/checklist",
   "get-help": "/get-help",
@@ -92,6 +93,8 @@ export function resolveTarget(target: string, lang: Lang): ResolvedLink | null {
       return { kind: "internal", href: localisePath(`/walkthrough/${id}`, lang) };
     case "topic":
       return { kind: "internal", href: localisePath(`/evidence/${id}`, lang) };
+    case "guide":
+      return { kind: "internal", href: localisePath(`/guides/${id}`, lang) };
     case "page": {
       const path = NAMED_PAGES[id as keyof typeof NAMED_PAGES];
       return path ? { kind: "internal", href: localisePath(path, lang) } : null;

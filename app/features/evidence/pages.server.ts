@@ -1,4 +1,5 @@
 // What each page of the digital-evidence explainer needs, in the reader's language.
+import { lastChecked } from "~/features/content/fact-register.ts";
 import type { Lang } from "~/features/i18n/languages.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
 import { walkthrough } from "~/features/walkthrough/content.server.ts";
@@ -36,6 +37,7 @@ export function topicPage(lang: Lang, id: TopicId) {
     previous: link(TOPIC_IDS[index - 1]),
     next: link(TOPIC_IDS[index + 1]),
     glossary: pageGlossary(lang, topicStrings(lang, id)),
+    lastChecked: lastChecked(`evidence:topics.${id}`),
     glossaryUi: glossaryUi(lang),
   };
 }

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { LANGUAGES, localisePath } from "~/features/i18n/languages.ts";
 import { TOPIC_IDS } from "~/features/evidence/content.server.ts";
+import { GUIDE_IDS } from "~/features/guides/content.server.ts";
 import { STAGE_IDS } from "~/features/walkthrough/stages.ts";
 
 export const OFFLINE_PAGES = [
@@ -18,6 +19,8 @@ export const OFFLINE_PAGES = [
   ...TOPIC_IDS.map((id) => `/evidence/${id}`),
   "/evidence/checklist",
   "/evidence/questions",
+  "/guides",
+  ...GUIDE_IDS.map((id) => `/guides/${id}`),
   "/get-help",
   "/leaving-no-trace",
   "/pre-trial-meeting",

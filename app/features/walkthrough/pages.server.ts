@@ -2,7 +2,9 @@
 import { formatLongDate, OutsideCoveredYearsError, parsePastDate, todayInLondon, type DateInput } from "~/features/dates/dates.ts";
 import { definitionsFor } from "~/features/glossary/glossary.server.ts";
 import type { Lang } from "~/features/i18n/languages.ts";
+import { lastChecked } from "~/features/content/fact-register.ts";
 import { plainText } from "~/features/content/markup.ts";
+import { guides, guideSummaries } from "~/features/guides/content.server.ts";
 import { stage, stageStrings, walkthrough } from "./content.server.ts";
 import { deadlineForStage, lastDayToAct, type DeadlineId } from "./deadlines.ts";
 import { neighbours, STAGE_IDS, stageNumber, type StageId } from "./stages.ts";
@@ -30,6 +32,7 @@ export function overviewPage(lang: Lang) {
       summary: content.stages[id].summary,
       whereAmI: content.stages[id].whereAmI,
     })),
+    guides: { title: guides(lang).title, list: guideSummaries(lang) },
   };
 }
 
@@ -54,6 +57,8 @@ export function stagePage(lang: Lang, id: StageId) {
     next: next ? { id: next, title: content.stages[next].title } : undefined,
     deadline: deadline ? { id: deadline, ...content.deadline[deadline], ...deadlineUi(content.deadline) } : undefined,
     glossary: pageGlossary(lang, stageStrings(lang, id)),
+    guides: { heading: guides(lang).ui.moreOnThisStep, list: guideSummaries(lang, id) },
+    lastChecked: lastChecked(`walkthrough:stages.${id}`),
   };
 }
 

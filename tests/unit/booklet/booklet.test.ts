@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderWalkthroughBooklet } from "~/features/booklet/walkthrough-booklet.server.ts";
 import { evidence } from "~/features/evidence/content.server.ts";
+import { GUIDE_IDS, guides } from "~/features/guides/content.server.ts";
 import type { Lang } from "~/features/i18n/languages.ts";
 import { STAGE_IDS, walkthrough } from "~/features/walkthrough/content.server.ts";
 import { normalise, pdfText as extract } from "../../setup/pdf-text.ts";
@@ -29,6 +30,17 @@ describe.each(["en", "cy"] as const)("the walkthrough booklet in %s", (lang) => 
     expect(text).toContain(normalise(guide.title));
     for (const id of STAGE_IDS) expect(text).toContain(normalise(guide.stages[id].title));
     expect(text).toContain(normalise(evidence(lang).checklist.title));
+  });
+
+  it("has every guide, after the stages", () => {
+    const { text } = rendered[lang]!;
+    const lastStage = text.indexOf(normalise(walkthrough(lang).stages["after-sentence"].summary));
+    expect(lastStage).toBeGreaterThan(0);
+    for (const id of GUIDE_IDS) {
+      const guide = guides(lang).guides[id];
+      expect(text).toContain(normalise(guide.title));
+      expect(text.indexOf(normalise(guide.summary))).toBeGreaterThan(lastStage);
+    }
   });
 
   it("is served from memory after the first render", async () => {

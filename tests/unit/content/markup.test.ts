@@ -29,6 +29,7 @@ describe("resolveTarget", () => {
     ["glossary:isva", "cy", "/cy/glossary#isva"],
     ["stage:trial", "cy", "/cy/walkthrough/trial"],
     ["topic:taking-data", "en", "/evidence/taking-data"],
+    ["guide:anonymity", "cy", "/cy/guides/anonymity"],
     ["page:get-help", "cy", "/cy/get-help"],
     ["page:home", "cy", "/cy"],
   ] as const)("%s in %s goes to %s", (target, lang, href) => {

@@ -6,6 +6,7 @@ import {
   TARGET_WELSH_SENTENCE_WORDS,
 } from "~/features/content/readability.ts";
 import { TOPIC_IDS, topicStrings } from "~/features/evidence/content.server.ts";
+import { GUIDE_IDS, guideStrings } from "~/features/guides/content.server.ts";
 import type { Lang } from "~/features/i18n/languages.ts";
 import { STAGE_IDS, stageStrings } from "~/features/walkthrough/content.server.ts";
 
@@ -76,6 +77,7 @@ describe("content readability", () => {
   const pages = [
     ...STAGE_IDS.map((id) => ({ page: `walkthrough stage "${id}"`, strings: (lang: Lang) => stageStrings(lang, id) })),
     ...TOPIC_IDS.map((id) => ({ page: `evidence topic "${id}"`, strings: (lang: Lang) => topicStrings(lang, id) })),
+    ...GUIDE_IDS.map((id) => ({ page: `guide "${id}"`, strings: (lang: Lang) => guideStrings(lang, id) })),
   ];
 
   it.each(pages)(`English $page has a Flesch-Kincaid grade of at most ${TARGET_GRADE}`, ({ page, strings }) => {

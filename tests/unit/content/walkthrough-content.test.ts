@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { linkTargets, resolveTarget } from "~/features/content/markup.ts";
 import { evidence, isTopicId, topicStrings, TOPIC_IDS, checklistStrings } from "~/features/evidence/content.server.ts";
 import { glossary, termIdsIn } from "~/features/glossary/glossary.server.ts";
+import { guides, isGuideId } from "~/features/guides/content.server.ts";
 import { LANGUAGES } from "~/features/i18n/languages.ts";
 import { specialMeasuresSheet } from "~/features/special-measures/content.server.ts";
 import { stage, stageStrings, walkthrough } from "~/features/walkthrough/content.server.ts";
@@ -59,6 +60,7 @@ describe.each(LANGUAGES)("content in %s", (lang) => {
     const strings = [
       ...allStrings(walkthrough(lang)),
       ...allStrings(evidence(lang)),
+      ...allStrings(guides(lang)),
       ...allStrings(glossary(lang)),
       ...allStrings(specialMeasuresSheet(lang)),
       ...allStrings(homePage(lang)),
@@ -68,6 +70,7 @@ describe.each(LANGUAGES)("content in %s", (lang) => {
       if (!resolveTarget(target, lang)) return true;
       if (target.startsWith("stage:")) return !isStageId(target.slice(6));
       if (target.startsWith("topic:")) return !isTopicId(target.slice(6));
+      if (target.startsWith("guide:")) return !isGuideId(target.slice(6));
       return false;
     });
     expect(broken).toEqual([]);
