@@ -2,7 +2,7 @@
 // both languages, each saying when its facts were last checked.
 import { expect, expectAccessible, test } from "./fixtures.ts";
 
-const GUIDES = ["day-in-court", "after-the-trial", "anonymity", "compensation", "complaints", "after-no-further-action"];
+const GUIDES = ["day-in-court", "after-the-trial", "anonymity", "compensation", "complaints", "safety", "after-no-further-action"];
 
 test("a reader goes from a walkthrough step to a guide and back; every guide passes axe in English and Welsh", async ({ page, visit }) => {
   test.setTimeout(90_000);

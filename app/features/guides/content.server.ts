@@ -1,5 +1,5 @@
 // Guides: short pages on questions victims ask at any point in a case
-// (anonymity, compensation, complaints, the day in court, after the trial),
+// (anonymity, compensation, complaints, safety, the day in court, after the trial),
 // from locales/<lng>/guides.json. Each names the walkthrough steps it belongs
 // to, so the step pages, the booklet and the offline copy can list it.
 import cyGuides from "../../../locales/cy/guides.json";
@@ -8,7 +8,7 @@ import { bodyStrings, type Body } from "~/features/content/markup.ts";
 import { localisePath, type Lang } from "~/features/i18n/languages.ts";
 import type { StageId } from "~/features/walkthrough/stages.ts";
 
-export const GUIDE_IDS = ["day-in-court", "after-the-trial", "anonymity", "compensation", "complaints", "after-no-further-action"] as const;
+export const GUIDE_IDS = ["day-in-court", "after-the-trial", "anonymity", "compensation", "complaints", "safety", "after-no-further-action"] as const;
 export type GuideId = (typeof GUIDE_IDS)[number];
 
 export function isGuideId(value: unknown): value is GuideId {
