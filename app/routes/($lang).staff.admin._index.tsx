@@ -44,6 +44,7 @@ export default function Admin() {
         <li><a className="govuk-link" href={localisePath("/staff/admin/invite", lang)}>{t("admin.invite")}</a></li>
         <li><a className="govuk-link" href={localisePath("/staff/admin/domains", lang)}>{t("admin.domains")}</a></li>
         <li><a className="govuk-link" href={localisePath("/staff/admin/areas", lang)}>{t("admin.areas")}</a></li>
+        <li><a className="govuk-link" href={localisePath("/staff/admin/support", lang)}>{t("support.admin.title")}</a></li>
         <li><a className="govuk-link" href={localisePath("/staff/admin/audit", lang)}>{t("admin.audit")}</a></li>
       </ul>
       {pending.length ? (

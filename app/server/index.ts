@@ -20,6 +20,7 @@ import { startOutboxWorker } from "../features/mail/worker.server.ts";
 import { closeRateLimits, initRateLimits } from "../features/security/rate-limit.server.ts";
 import { scheduleRetention } from "../features/queries/retention.server.ts";
 import { loadBaselineLetters } from "../features/letters/letters.server.ts";
+import { loadDefaultServices } from "../features/support/services.server.ts";
 import { createApp } from "./app.server.ts";
 import { localModeMessage } from "./start-message.server.ts";
 
@@ -56,6 +57,8 @@ async function main() {
   // The reviewed letters in templates/letters are each letter's first version.
   const letters = await loadBaselineLetters(db);
   if (letters) log.info("baseline letters loaded", { letters });
+  const services = await loadDefaultServices(db);
+  if (services) log.info("default support services loaded", { services });
 
   const dataDir = path.resolve(env.DATA_DIR);
   if (embedded) await seedDemoAccounts(db, dataDir, { print: process.env.DEMO_ACCOUNTS !== "file" });

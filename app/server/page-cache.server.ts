@@ -2,7 +2,9 @@
 // (only in the CSP header), so once rendered they are kept, compressed, and
 // served again without rendering: the same work a static file server does.
 // Only a GET without a query string whose response was 200, marked
-// Cache-Control: public, set no cookie and was HTML is kept. The cache lives
+// Cache-Control: public (and not no-cache: a page read from the database, such
+// as the support services, is rendered each time), set no cookie and was HTML
+// is kept. The cache lives
 // as long as the process, which is as long as the content it was rendered from.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
@@ -74,7 +76,7 @@ export class PublicPageCache {
   private async store(key: string, res: Response, identity: Buffer) {
     const cacheControl = String(res.getHeader("Cache-Control") ?? "");
     const contentType = String(res.getHeader("Content-Type") ?? "");
-    if (res.statusCode !== 200 || !cacheControl.startsWith("public") || res.getHeader("Set-Cookie")) return;
+    if (res.statusCode !== 200 || !cacheControl.startsWith("public") || /\bno-cache\b/.test(cacheControl) || res.getHeader("Set-Cookie")) return;
     if (!contentType.startsWith("text/html") || identity.length === 0) return;
     const [gz, br] = await Promise.all([
       gzip(identity, { level: 9 }),

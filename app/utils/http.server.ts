@@ -11,6 +11,14 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=300, s-maxage=600, stale-wh
 
 export const publicHeaders: HeadersFunction = () => ({ "Cache-Control": PUBLIC_CACHE_CONTROL });
 
+/**
+ * A public page read from the database (administrators correct it): the same
+ * for every reader, but checked with the server on each visit and never kept
+ * by the portal's page cache, so a correction shows at once on every instance.
+ */
+export const FRESH_PUBLIC_CACHE_CONTROL = "public, no-cache";
+export const freshPublicHeaders: HeadersFunction = () => ({ "Cache-Control": FRESH_PUBLIC_CACHE_CONTROL });
+
 /** The language of a ($lang) route; any prefix other than "cy" is a 404. */
 export function requireLang(param: string | undefined): Lang {
   if (param === undefined) return "en";

@@ -460,6 +460,11 @@ function formCases(w: World): FormCase[] {
     },
     { name: "admin: remove a service", path: "/staff/admin/domains", who: w.admin, fields: [["intent", "remove"], ["domain", HOSTILE]], status: [302] },
     {
+      name: "admin: support service", path: "/staff/admin/support/new", who: w.admin,
+      fields: [["nameEn", HOSTILE], ["nameCy", HOSTILE], ["forEn", HOSTILE], ["forCy", HOSTILE], ["contactEn", `Kept Contact ${w.run}`], ["contactCy", HOSTILE], ["url", HOSTILE], ["groups", HOSTILE]],
+      status: [400], keep: ["contactEn", `Kept Contact ${w.run}`], echo: "nameEn",
+    },
+    {
       name: "admin: Area mailbox", path: "/staff/admin/areas", who: w.admin, fields: [["areaId", "wessex"], ["rassoMailbox", HOSTILE], ["responseDays", "7"], ["fullContentEmail", "yes"]], status: [400], echo: "rassoMailbox",
     },
   ];

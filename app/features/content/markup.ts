@@ -70,6 +70,7 @@ export const NAMED_PAGES = {
   "evidence-questions": "/evidence/questions",
   "evidence-checklist": "/evidence/checklist",
   "get-help": "/get-help",
+  "support-services": "/support-services",
   "leaving-no-trace": "/leaving-no-trace",
   "meeting-request": "/pre-trial-meeting",
   "meeting-form": "/pre-trial-meeting/request",

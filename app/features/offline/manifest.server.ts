@@ -22,6 +22,7 @@ export const OFFLINE_PAGES = [
   "/guides",
   ...GUIDE_IDS.map((id) => `/guides/${id}`),
   "/get-help",
+  "/support-services",
   "/leaving-no-trace",
   "/pre-trial-meeting",
 ];

@@ -26,6 +26,8 @@ const POLICY: Record<string, Policy> = {
   "($lang).staff.admin.domains.tsx": ["ADMIN"],
   "($lang).staff.admin.areas.tsx": ["ADMIN"],
   "($lang).staff.admin.audit.tsx": ["ADMIN"],
+  "($lang).staff.admin.support._index.tsx": ["ADMIN"],
+  "($lang).staff.admin.support.$id.tsx": ["ADMIN"],
   "($lang).isva.queries._index.tsx": ["ISVA"],
   "($lang).isva.queries.new.tsx": ["ISVA"],
   "($lang).isva.queries.$reference.tsx": ["ISVA"],
@@ -138,7 +140,7 @@ describe("the access matrix", () => {
       const letterRoute = file.includes(".letters.");
       const args = (req: Request) => ({
         request: req,
-        params: { id: letterRoute ? "matrix-letter" : targetUserId, number: "1", reference: file.includes(".meetings.") ? meetingReference : ownReference },
+        params: { id: letterRoute ? "matrix-letter" : file.includes(".support.") ? "new" : targetUserId, number: "1", reference: file.includes(".meetings.") ? meetingReference : ownReference },
         context: { cspNonce: "", clientAddress: "127.0.0.1" },
       });
 
