@@ -36,6 +36,12 @@ describe("the baseline letters", () => {
       expect(meta.examples.length).toBeGreaterThanOrEqual(1);
     });
 
+    it("never puts a date straight after \"ar\" in Welsh, which would need \"ar ddydd\"", () => {
+      const dates = Object.entries(meta.placeholders).filter(([, spec]) => spec.type === "date").map(([name]) => name);
+      const mutating = dates.filter((name) => new RegExp(`\\bar:?\\s+\\(\\(${name}\\)\\)`, "i").test(cy));
+      expect(mutating).toEqual([]);
+    });
+
     it("passes the plain-English and care checks", () => {
       const failing = plainEnglishChecks({ en, cy }).filter((check) => !check.ok);
       expect(failing).toEqual([]);
