@@ -33,8 +33,7 @@ async function load(request: Request, idParam: string | undefined) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
   const version = await approvedVersion(getDb(), requireTemplateId(idParam));
   if (!version) throw new Response("Not found", { status: 404 });
-  const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
-  return { session, version, area };
+  return { session, version };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -58,9 +57,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, version, area } = await load(request, params.id);
+  const { session, version } = await load(request, params.id);
   const form = await readForm(request);
   requireCsrf(session, form);
+  // The Area's name goes into the letter in the letter's language.
+  const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
   const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
   const values = letterValues(form, metaOf(version).placeholders, area, lang);
   // What the portal filled in (the Area's name, deadlines), shown with the form.
