@@ -92,19 +92,6 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   return forward ? count : -count;
 }
 
-/** A date for people to read, in English or Welsh: "Monday 7 December 2026". */
-export function formatLongDate(date: IsoDate, lang: "en" | "cy"): string {
-  const parts = new Intl.DateTimeFormat(lang === "cy" ? "cy-GB" : "en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).formatToParts(toUtc(date));
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  return `${get("weekday")} ${get("day")} ${get("month")} ${get("year")}`;
-}
-
 export type DateInput = { day?: string; month?: string; year?: string };
 export type DateInputResult = { date: IsoDate } | { error: "forms.dateIncomplete" | "forms.dateInvalid" | "forms.dateInFuture" | "forms.dateTooOld" };
 

@@ -1,5 +1,6 @@
 // What each walkthrough page needs, in the reader's language.
-import { formatLongDate, OutsideCoveredYearsError, parsePastDate, todayInLondon, type DateInput } from "~/features/dates/dates.ts";
+import { OutsideCoveredYearsError, parsePastDate, todayInLondon, type DateInput } from "~/features/dates/dates.ts";
+import { formatLongDate } from "~/features/dates/format.ts";
 import { definitionsFor } from "~/features/glossary/glossary.server.ts";
 import type { Lang } from "~/features/i18n/languages.ts";
 import { lastChecked } from "~/features/content/fact-register.ts";

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   addCalendarDays,
   addWorkingDays,
-  formatLongDate,
   isBankHoliday,
   makeDate,
   OutsideCoveredYearsError,
@@ -81,12 +80,6 @@ describe("calendar helpers", () => {
   it("gives today's date in London across the clock change", () => {
     expect(todayInLondon(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
     expect(todayInLondon(new Date("2026-12-31T23:30:00Z"))).toBe("2026-12-31");
-  });
-
-  it("writes dates in English and Welsh", () => {
-    expect(formatLongDate("2026-12-07", "en")).toBe("Monday 7 December 2026");
-    expect(formatLongDate("2026-12-07", "cy")).toBe("Dydd Llun 7 Rhagfyr 2026");
-    expect(formatLongDate("2027-07-01", "cy")).toBe("Dydd Iau 1 Gorffennaf 2027");
   });
 });
 
