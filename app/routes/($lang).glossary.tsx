@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Inline } from "~/components/content/Blocks.tsx";
+import { LastChecked } from "~/components/content/LastChecked.tsx";
+import { lastChecked } from "~/features/content/fact-register.ts";
 import { sortedGlossary } from "~/features/glossary/glossary.server.ts";
 import { walkthrough } from "~/features/walkthrough/content.server.ts";
 import { publicHeaders, requireLang } from "~/utils/http.server.ts";
@@ -11,13 +13,13 @@ export const headers = publicHeaders;
 export async function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLang(params.lang);
   const { title, intro } = walkthrough(lang).glossary;
-  return { title, intro, terms: sortedGlossary(lang) };
+  return { title, intro, terms: sortedGlossary(lang), lastChecked: lastChecked("glossary:terms") };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(matches, data?.title);
 
 export default function Glossary() {
-  const { title, intro, terms } = useLoaderData<typeof loader>();
+  const { title, intro, terms, lastChecked: checked } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -33,6 +35,7 @@ export default function Glossary() {
             </div>
           ))}
         </dl>
+        <LastChecked date={checked} />
       </div>
     </div>
   );

@@ -2,7 +2,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Blocks } from "~/components/content/Blocks.tsx";
+import { LastChecked } from "~/components/content/LastChecked.tsx";
 import { PrintButton } from "~/components/content/PrintButton.tsx";
+import { lastChecked } from "~/features/content/fact-register.ts";
 import { specialMeasuresSheet } from "~/features/special-measures/content.server.ts";
 import { walkthrough } from "~/features/walkthrough/content.server.ts";
 import { publicHeaders, requireLang } from "~/utils/http.server.ts";
@@ -13,13 +15,13 @@ export const headers = publicHeaders;
 export async function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLang(params.lang);
   const { reviewNotes: _notes, ...sheet } = specialMeasuresSheet(lang);
-  return { sheet, print: walkthrough(lang).print.printStage };
+  return { sheet, print: walkthrough(lang).print.printStage, lastChecked: lastChecked("special-measures:measures") };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(matches, data?.sheet.title);
 
 export default function SpecialMeasures() {
-  const { sheet, print } = useLoaderData<typeof loader>();
+  const { sheet, print, lastChecked: checked } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -42,6 +44,7 @@ export default function SpecialMeasures() {
         <Blocks body={sheet.eligibility} />
         <h2 className="govuk-heading-m">{sheet.headings.howToAsk}</h2>
         <Blocks body={sheet.howToAsk} />
+        <LastChecked date={checked} />
       </div>
     </div>
   );

@@ -33,6 +33,13 @@ test("a reader goes from a walkthrough step to a guide and back; every guide pas
   await expect(page.getByText("Does dim angen i chi fynd drwy eich Aelod Seneddol")).toBeVisible();
 });
 
+test("pages that state rights say when their facts were last checked, in the page's language", async ({ page, visit }) => {
+  for (const path of ["/walkthrough/trial", "/cy/evidence/written-notice", "/glossary", "/special-measures", "/get-help", "/cy/pre-trial-meeting"]) {
+    await visit(path);
+    await expect(page.getByTestId("last-checked"), path).toHaveText(path.startsWith("/cy") ? /^Gwiriwyd ddiwethaf yn erbyn ffynonellau swyddogol: \d{1,2} \S+ 20\d\d$/ : /^Last checked against official sources: \d{1,2} [A-Z][a-z]+ 20\d\d$/);
+  }
+});
+
 test("an unknown guide is a 404", async ({ request }) => {
   expect((await request.get("/guides/nowhere")).status()).toBe(404);
   expect((await request.get("/cy/guides/nowhere")).status()).toBe(404);

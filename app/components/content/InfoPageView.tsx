@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import type { InfoPage } from "~/features/content/pages.server.ts";
 import { titleMeta } from "~/utils/meta.ts";
 import { Blocks } from "./Blocks.tsx";
+import { LastChecked } from "./LastChecked.tsx";
 
 export function InfoPageView({ page }: { page: InfoPage }) {
   return (
@@ -10,6 +11,7 @@ export function InfoPageView({ page }: { page: InfoPage }) {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{page.title}</h1>
         <Blocks body={page.body} />
+        <LastChecked date={page.lastChecked ?? null} />
       </div>
     </div>
   );

@@ -3,10 +3,11 @@
 import cyPages from "../../../locales/cy/pages.json";
 import enPages from "../../../locales/en/pages.json";
 import type { Lang } from "~/features/i18n/languages.ts";
+import { lastChecked } from "./fact-register.ts";
 import { requireLang } from "~/utils/http.server.ts";
 import type { Body } from "./markup.ts";
 
-export type InfoPage = { title: string; body: Body };
+export type InfoPage = { title: string; body: Body; lastChecked?: string | null };
 type HomeCard = { title: string; description: string };
 export type HomePage = InfoPage & {
   lead: string;
@@ -42,7 +43,7 @@ export function errorPages(lang: Lang) {
   return { notFound: infoPage(lang, "notFound"), serverError: infoPage(lang, "serverError") };
 }
 
-/** What an information page route's loader returns: the page in the URL's language. */
+/** What an information page route's loader returns: the page in the URL's language, with when its facts were last checked. */
 export function loadInfoPage(params: { lang?: string }, name: InfoPageName) {
-  return { page: infoPage(requireLang(params.lang), name) };
+  return { page: { ...infoPage(requireLang(params.lang), name), lastChecked: lastChecked(`pages:${name}`) } };
 }

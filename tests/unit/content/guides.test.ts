@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { factsFor } from "~/features/content/fact-register.ts";
 import { GUIDE_IDS, guides, guideSummaries } from "~/features/guides/content.server.ts";
 import { guidePage } from "~/features/guides/pages.server.ts";
+import { TOPIC_IDS } from "~/features/evidence/content.server.ts";
 import { OFFLINE_PAGES } from "~/features/offline/manifest.server.ts";
 import { isStageId, STAGE_IDS } from "~/features/walkthrough/stages.ts";
 
@@ -48,5 +49,22 @@ describe("the guides", () => {
       expect(dates.length, id).toBeGreaterThan(0);
       expect(guidePage("en", id).lastChecked).toBe(dates[0]);
     }
+  });
+});
+
+describe("last checked", () => {
+  it("every page the readability report lists that states a fact has a date from the register", async () => {
+    const { lastChecked } = await import("~/features/content/fact-register.ts");
+    const places = [
+      ...STAGE_IDS.map((id) => `walkthrough:stages.${id}`),
+      ...GUIDE_IDS.map((id) => `guides:guides.${id}`),
+      ...TOPIC_IDS.map((id) => `evidence:topics.${id}`),
+      "glossary:terms",
+      "special-measures:measures",
+      "pages:getHelp",
+      "pages:preTrialMeeting",
+    ];
+    const undated = places.filter((place) => lastChecked(place) === null);
+    expect(undated).toEqual([]);
   });
 });
