@@ -111,12 +111,16 @@ export default function App() {
   );
 }
 
+const REFUSED = [400, 405, 411, 413, 415];
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root") as RootData | undefined;
   const t = useT();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  // A request refused for its form (unreadable, wrong type, too large) or its method.
+  const refused = isRouteErrorResponse(error) && REFUSED.includes(error.status) ? error.status : null;
   const page = data ? (notFound ? data.errors.notFound : data.errors.serverError) : undefined;
   if (!isRouteErrorResponse(error)) console.error(error);
 
@@ -125,9 +129,15 @@ export function ErrorBoundary() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">
-            {page?.title ?? t(notFound ? "errors.notFoundTitle" : "errors.serverErrorTitle")}
+            {refused ? t("errors.refusedTitle") : (page?.title ?? t(notFound ? "errors.notFoundTitle" : "errors.serverErrorTitle"))}
           </h1>
-          {forbidden ? <p className="govuk-body">{t("errors.forbidden")}</p> : page ? <Blocks body={page.body} /> : null}
+          {refused ? (
+            <p className="govuk-body">{t(`errors.refused.${refused}`)}</p>
+          ) : forbidden ? (
+            <p className="govuk-body">{t("errors.forbidden")}</p>
+          ) : page ? (
+            <Blocks body={page.body} />
+          ) : null}
         </div>
       </div>
     </PageChrome>

@@ -3,6 +3,7 @@
 // limit on the size of a request's body.
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { refusalPage } from "./refusal-page.server.ts";
 
 export function contentSecurityPolicy(nonce: string) {
   return [
@@ -115,13 +116,13 @@ const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
  */
 export function bodyLimit(maxBytes = MAX_BODY_BYTES) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const refuse = (status: number, message: string, close: boolean) => {
+    const refuse = (status: 411 | 413, close: boolean) => {
       if (close) res.set("Connection", "close");
-      res.status(status).type("text/plain").send(message);
+      res.status(status).type("text/html").set("Cache-Control", "no-store").send(refusalPage(status, req.path));
     };
-    if (req.headers["transfer-encoding"] !== undefined) return void refuse(411, "Give the length of the request.", true);
+    if (req.headers["transfer-encoding"] !== undefined) return void refuse(411, true);
     const length = Number(req.headers["content-length"] ?? 0);
-    if (length > maxBytes) return void refuse(413, "The request is too large.", length > DRAIN_MAX_BYTES);
+    if (length > maxBytes) return void refuse(413, length > DRAIN_MAX_BYTES);
     res.on("finish", () => {
       if (req.complete) return;
       req.removeAllListeners("data");

@@ -594,6 +594,22 @@ test("a 1 MB value is refused before it is read (413), on every form", async ({ 
     request.write(`stage=${MEGABYTE.slice(0, 1024)}`);
   });
   expect.soft([411, 413], `a chunked body: status ${chunked}`).toContain(chunked);
+  // The refusal is a page a person can read, in the language of the address.
+  const welsh = await post(w, "/cy/walkthrough", { pairs: [["stage", MEGABYTE]] });
+  expect(welsh.status).toBe(413);
+  expect(welsh.headers["content-type"]).toMatch(/^text\/html/);
+  expect(welsh.text).toContain('<html lang="cy">');
+  expect(welsh.text).toContain("Doedd dim modd i ni dderbyn hynny");
+});
+
+test("a form sent in another shape, or a method a page does not take, gets the portal's translated page", async ({ world: w }) => {
+  const json = await post(w, "/cy/walkthrough", { body: "{}", contentType: "application/json" });
+  expect(json.status).toBe(415);
+  expect(json.text).toContain("Doedd dim modd i ni dderbyn hynny");
+  expect(json.text).toContain("ffurflenni gwe arferol");
+  const noAction = await post(w, "/glossary", { pairs: [["a", "b"]] });
+  expect(noAction.status).toBe(405);
+  expect(noAction.text).toContain("This page cannot take that kind of request.");
 });
 
 test("hostile values in addresses and query strings are answered with a 4xx or a page that echoes nothing unescaped", async ({ world: w }) => {
