@@ -81,7 +81,7 @@ test.describe("deadlines", () => {
     await form.getByLabel("Mis").fill("12");
     await form.getByLabel("Blwyddyn").fill("2025");
     await form.getByRole("button", { name: "Cyfrifo'r diwrnod olaf" }).click();
-    await expect(page.getByTestId("deadline-result")).toContainText("Dydd Iau 22 Ionawr 2026");
+    await expect(page.getByTestId("deadline-result")).toContainText("erbyn dydd Iau 22 Ionawr 2026");
   });
 
   test("explains a bad date and keeps what was typed", async ({ page, visit }) => {

@@ -83,7 +83,7 @@ describe("hearing changed or trial adjourned", () => {
 
   it("gives the new date and the reason where they are known", () => {
     const known = text({ ...base, trial_adjourned: true, new_date: "2027-04-19", change_reason: "No judge was free." });
-    expect(known).toMatch(/^Your trial has been moved to a new date\n/);
+    expect(known).toMatch(/^Your trial will not go ahead on the date you were given\n/);
     expect(known).toContain("It was due on: Monday 11 January 2027 | Court: Snaresbrook Crown Court");
     expect(known).toContain("The court has set a new date: Monday 19 April 2027.");
     expect(known).toContain("No judge was free.");
