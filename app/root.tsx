@@ -136,7 +136,7 @@ export function ErrorBoundary() {
           ) : forbidden ? (
             <p className="govuk-body">{t("errors.forbidden")}</p>
           ) : page ? (
-            <Blocks body={page.body} />
+            <Blocks body={page.body} headingLevel={2} />
           ) : null}
         </div>
       </div>

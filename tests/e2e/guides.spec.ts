@@ -40,6 +40,16 @@ test("pages that state rights say when their facts were last checked, in the pag
   }
 });
 
+test("information pages go down one heading level at a time, in both languages", async ({ page, visit }) => {
+  for (const path of ["/get-help", "/cy/leaving-no-trace", "/cookies", "/cy/privacy", "/accessibility", "/cy/pre-trial-meeting", "/guides/safety"]) {
+    await visit(path);
+    const levels = await page.locator("main").evaluate((main) => [...main.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => Number(h.tagName[1])));
+    expect(levels[0], path).toBe(1);
+    const skips = levels.slice(1).filter((level, i) => level - levels[i]! > 1);
+    expect(skips, `${path}: ${levels.join(" ")}`).toEqual([]);
+  }
+});
+
 test("an unknown guide is a 404", async ({ request }) => {
   expect((await request.get("/guides/nowhere")).status()).toBe(404);
   expect((await request.get("/cy/guides/nowhere")).status()).toBe(404);

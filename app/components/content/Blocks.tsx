@@ -34,7 +34,7 @@ export function Inline({ text }: { text: string }) {
   );
 }
 
-function BlockView({ block }: { block: Block }) {
+function BlockView({ block, headingLevel }: { block: Block; headingLevel: 2 | 3 }) {
   const t = useT();
   if (typeof block === "string") {
     return (
@@ -76,18 +76,23 @@ function BlockView({ block }: { block: Block }) {
       </div>
     );
   }
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <h3 className="govuk-heading-s">
+    <Heading className={headingLevel === 2 ? "govuk-heading-m" : "govuk-heading-s"}>
       <Inline text={block.heading} />
-    </h3>
+    </Heading>
   );
 }
 
-export function Blocks({ body }: { body: Body }) {
+/**
+ * A body of content. Its headings are h3, under the page's own h2 sections;
+ * a page whose body comes straight after its h1 passes `headingLevel={2}`.
+ */
+export function Blocks({ body, headingLevel = 3 }: { body: Body; headingLevel?: 2 | 3 }) {
   return (
     <>
       {body.map((block, i) => (
-        <BlockView key={i} block={block} />
+        <BlockView key={i} block={block} headingLevel={headingLevel} />
       ))}
     </>
   );

@@ -10,7 +10,7 @@ export function InfoPageView({ page }: { page: InfoPage }) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{page.title}</h1>
-        <Blocks body={page.body} />
+        <Blocks body={page.body} headingLevel={2} />
         <LastChecked date={page.lastChecked ?? null} />
       </div>
     </div>
