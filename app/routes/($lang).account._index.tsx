@@ -6,10 +6,10 @@ import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireUser(request);

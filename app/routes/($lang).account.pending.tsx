@@ -5,9 +5,9 @@ import { useLoaderData } from "@remix-run/react";
 import { homeFor, requirePartialSession } from "~/features/auth/guards.server.ts";
 import { pathFor } from "~/features/auth/session-route.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "auth.pendingTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePartialSession(request);

@@ -14,7 +14,7 @@ import { totpQrSvg, totpUri } from "~/features/auth/totp.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
@@ -22,7 +22,7 @@ export const handle = { hydrate: true };
 // After the first code, the page shows the recovery codes: it must not reload
 // its data (which would now send a set-up account home).
 export const shouldRevalidate = () => false;
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "auth.setupTitle");
 
 async function setupFor(request: Request) {
   const session = await requirePartialSession(request);

@@ -9,12 +9,12 @@ import { useT } from "~/features/i18n/i18n.ts";
 import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "auth.forgotTitle");
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: forgotSchema });

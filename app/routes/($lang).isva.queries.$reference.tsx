@@ -14,11 +14,11 @@ import { replySchema } from "~/features/queries/schema.ts";
 import { threadMessages } from "~/features/queries/views.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "queries.sent.title");
 
 function requireReference(value: string | undefined) {
   if (!isQueryReference(value)) throw new Response("Not found", { status: 404 });

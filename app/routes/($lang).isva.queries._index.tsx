@@ -9,10 +9,10 @@ import { localisePath } from "~/features/i18n/languages.ts";
 import { listIsvaQueries } from "~/features/queries/queries.server.ts";
 import { queryRows } from "~/features/queries/views.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "queries.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "ISVA");

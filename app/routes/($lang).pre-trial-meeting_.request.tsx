@@ -11,12 +11,12 @@ import { formChoices } from "~/features/queries/form.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { publicHeaders, requireLang } from "~/utils/http.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
 export const headers = publicHeaders;
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "meetings.formTitle");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLang(params.lang);

@@ -13,12 +13,12 @@ import { askToRearrange, chooseTime, confirmMeeting, noneSuit, viewLink, type Li
 import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { requireLang } from "~/utils/http.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 import { isUuid } from "~/utils/ids.ts";
 
-export const meta: MetaFunction = ({ matches }) => [...titleMeta(matches, undefined), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [...titleFor(matches, "meetings.respond.respondTitle"), { name: "robots", content: "noindex" }];
 
 // A used link answers 200: the page after a successful choice (which loads
 // the link again, now used) must not answer 410. Using it again is refused by

@@ -10,11 +10,11 @@ import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "auth.setPasswordTitle");
 
 async function userForToken(token: string) {
   if (token.length > 100) return null;

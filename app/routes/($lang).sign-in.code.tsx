@@ -9,10 +9,10 @@ import { secondFactorPage, secondFactorStep } from "~/features/auth/second-facto
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "auth.codeTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return secondFactorPage(request, { needsAuthenticator: true });

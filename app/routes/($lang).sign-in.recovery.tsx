@@ -8,10 +8,10 @@ import { recoverySchema } from "~/features/auth/schemas.ts";
 import { secondFactorPage, secondFactorStep } from "~/features/auth/second-factor-step.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "auth.recoveryTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return secondFactorPage(request, { needsAuthenticator: false });

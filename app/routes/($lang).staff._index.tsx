@@ -8,10 +8,10 @@ import { localisePath } from "~/features/i18n/languages.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { isLocalMode } from "~/utils/env.server.ts";
 import { getEnv } from "~/utils/config.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "home.staffTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO", "LETTER_EDITOR", "ADMIN");

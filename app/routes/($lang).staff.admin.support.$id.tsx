@@ -15,11 +15,11 @@ import { SUPPORT_GROUPS } from "~/features/support/groups.ts";
 import { addService, removeService, serviceSchema, updateService } from "~/features/support/services.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.supportService");
 
 const TEXT_FIELDS = ["nameEn", "nameCy", "forEn", "forCy", "contactEn", "contactCy", "url"] as const;
 const ORDER = [...TEXT_FIELDS, "groups"];

@@ -9,10 +9,10 @@ import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
 import { listServices } from "~/features/support/services.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "support.admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "ADMIN");

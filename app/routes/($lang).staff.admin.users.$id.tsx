@@ -11,13 +11,13 @@ import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.user");
 
 function requireUserId(id: string | undefined) {
   if (!isUuid(id)) throw new Response("Not found", { status: 404 });

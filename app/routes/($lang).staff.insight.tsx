@@ -12,10 +12,10 @@ import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { meetingInsight } from "~/features/meetings/insight.server.ts";
 import { queryInsight } from "~/features/queries/insight.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "insight.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO", "ADMIN");

@@ -11,11 +11,11 @@ import { localisePath } from "~/features/i18n/languages.ts";
 import { requireEditor, requireTemplateId } from "~/features/letters/access.server.ts";
 import { createDraft, letterVersions, LetterWorkflowError } from "~/features/letters/letters.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.letter");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireEditor(request);

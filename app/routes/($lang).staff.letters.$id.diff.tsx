@@ -8,10 +8,10 @@ import { requireEditor, requireNumber, requireTemplateId } from "~/features/lett
 import { lineDiff } from "~/features/letters/diff.ts";
 import { getVersion } from "~/features/letters/letters.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.letterDiff");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireEditor(request);

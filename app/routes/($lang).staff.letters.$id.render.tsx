@@ -23,11 +23,11 @@ import { LetterRenderError, nestHeadings } from "~/features/letters/template-lan
 import { MailHeaderError } from "~/features/mail/outbox.server.ts";
 import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "letters.renderTitle");
 
 async function load(request: Request, idParam: string | undefined) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");

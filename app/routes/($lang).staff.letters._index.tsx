@@ -8,10 +8,10 @@ import { localisePath } from "~/features/i18n/languages.ts";
 import { requireLetterReader } from "~/features/letters/access.server.ts";
 import { listLetters } from "~/features/letters/letters.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "letters.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireLetterReader(request);

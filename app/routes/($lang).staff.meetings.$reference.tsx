@@ -30,13 +30,13 @@ import {
 import { outcomeSchema } from "~/features/meetings/schema.ts";
 import { londonParts, readTime } from "~/features/meetings/time.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.meetingRequest");
 
 function requireReference(value: string | undefined) {
   if (!isMeetingReference(value)) throw new Response("Not found", { status: 404 });

@@ -14,12 +14,12 @@ import { submitRequestForm } from "~/features/meetings/form.server.ts";
 import { formChoices } from "~/features/queries/form.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "meetings.phoneFormTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "VLO");

@@ -18,12 +18,12 @@ import { DEFAULT_BUFFER_MINUTES } from "~/features/meetings/schema.ts";
 import { meetingWhen } from "~/features/meetings/messages.server.ts";
 import { readTime } from "~/features/meetings/time.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "meetings.slotsTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "VLO");

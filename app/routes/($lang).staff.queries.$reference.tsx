@@ -19,13 +19,13 @@ import { loadReferenceData } from "~/features/routing/reference.server.ts";
 import { reasonText, type RoutingReason } from "~/features/routing/route.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 import { isUuid } from "~/utils/ids.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.query");
 
 function requireReference(value: string | undefined) {
   if (!isQueryReference(value)) throw new Response("Not found", { status: 404 });

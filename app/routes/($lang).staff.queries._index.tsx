@@ -12,10 +12,10 @@ import { listAreaQueries, readInboxFilter } from "~/features/queries/queries.ser
 import { CATEGORIES, QUERY_STATUSES } from "~/features/queries/schema.ts";
 import { queryRows } from "~/features/queries/views.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.inbox");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireDevMail } from "~/features/mail/dev-mail.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.mailMessage");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const message = await requireDevMail().read(params.file ?? "");
