@@ -1,11 +1,11 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { provideStrings } from "~/features/i18n/i18n.ts";
 import { LANGUAGES } from "~/features/i18n/languages.ts";
 import { uiStrings } from "~/features/i18n/resources.server.ts";
+import { endInsideHtml } from "~/server/document-end.server.ts";
 import { describeError, log } from "~/utils/logger.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
@@ -25,7 +25,8 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? "";
   // Everyone gets the whole document at once: pages are small, and a complete
-  // document is what a CDN, a printer and the offline cache all want.
+  // document is what a CDN, a printer and the offline cache all want. It is
+  // collected before it is sent, so it can end inside </html>.
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -36,15 +37,19 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+          const chunks: Buffer[] = [];
+          const collect = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              resolve(new Response(endInsideHtml(Buffer.concat(chunks).toString("utf8")), { headers: responseHeaders, status: responseStatusCode }));
+              done();
+            },
+          });
+          pipe(collect);
         },
         onShellError(error: unknown) {
           reject(error);

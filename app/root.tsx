@@ -68,8 +68,6 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b0c0c" />
         <meta name="referrer" content="no-referrer" />
-        {/* react-aria reads the nonce for the <style> elements it adds. */}
-        {hydrate ? <meta name="csp-nonce" nonce={nonce} /> : null}
         <Meta />
         {data
           ? LANGUAGES.map((l) => (
@@ -82,8 +80,13 @@ export function Layout({ children }: { children: ReactNode }) {
         {hydrate ? (
           <script
             nonce={nonce}
-            // Lets GOV.UK styles know scripts run, before first paint.
-            dangerouslySetInnerHTML={{ __html: "document.body.className+=' js-enabled govuk-frontend-supported';" }}
+            // Lets GOV.UK styles know scripts run, before first paint; and gives
+            // react-aria the nonce for any <style> it adds, where it looks for
+            // one when the page has no csp-nonce meta (which HTML would want a
+            // content attribute on, and the nonce must not be in one).
+            dangerouslySetInnerHTML={{
+              __html: "document.body.className+=' js-enabled govuk-frontend-supported';window.__webpack_nonce__=document.currentScript.nonce;",
+            }}
           />
         ) : null}
         {children}

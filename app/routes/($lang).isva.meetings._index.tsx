@@ -9,10 +9,10 @@ import { langFromPath, localisePath } from "~/features/i18n/languages.ts";
 import { meetingWhen } from "~/features/meetings/messages.server.ts";
 import { listIsvaRequests } from "~/features/meetings/requests.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "meetings.isvaTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "ISVA");
@@ -47,7 +47,7 @@ export default function IsvaMeetings() {
       ) : null}
       <h1 className="govuk-heading-l">{t("meetings.isvaTitle")}</h1>
       <p className="govuk-body">
-        <a className="govuk-button" href={localisePath("/isva/meetings/new", lang)} role="button" draggable="false">{t("meetings.askForSomeone")}</a>
+        <a className="govuk-button" href={localisePath("/isva/meetings/new", lang)} draggable="false">{t("meetings.askForSomeone")}</a>
       </p>
       {rows.length ? (
         <table className="govuk-table" data-testid="isva-meetings">

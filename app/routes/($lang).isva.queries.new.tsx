@@ -18,13 +18,13 @@ import { CATEGORIES, querySchema } from "~/features/queries/schema.ts";
 import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
-import { titleMeta } from "~/utils/meta.ts";
+import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, undefined);
+export const meta: MetaFunction = ({ matches }) => titleFor(matches, "queries.form.title");
 
 const FIELDS = ["urn", "forceId", "boroughId", "offenceAreaId", "category", "question", "consent"] as const;
 
@@ -156,7 +156,7 @@ export default function NewQuery() {
         <Select
           name="category"
           label={t("queries.form.category")}
-          placeholder=""
+          placeholder={t("forms.chooseOne")}
           options={CATEGORIES.map((c) => ({ value: c, label: t(`queries.categories.${c}`) }))}
           defaultValue={value("category")}
           error={fields.category.errors}

@@ -80,7 +80,7 @@ test("an ISVA asks in English for someone they support; the VLO offers a publish
   await page.goto("/isva");
   await page.getByRole("link", { name: "Pre-trial meetings" }).click();
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Ask for a meeting for someone you support" }).click();
+  await page.getByRole("link", { name: "Ask for a meeting for someone you support" }).click();
   await expect(page).toHaveURL(/\/isva\/meetings\/new$/);
   await page.getByRole("button", { name: "Send my request" }).click();
   await expect(page.getByRole("alert")).toContainText("Enter a name we can call you");

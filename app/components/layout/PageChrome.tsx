@@ -24,7 +24,7 @@ export function PageChrome({ children, showExit = true }: { children: ReactNode;
       <a href="#main-content" className="govuk-skip-link">
         {t("skipLink")}
       </a>
-      <header className="govuk-generic-header" role="banner">
+      <header className="govuk-generic-header">
         <div className="govuk-generic-header__container govuk-width-container">
           <div className="govuk-generic-header__logo">
             <Link to={localisePath("/", lang)} className="govuk-generic-header__homepage-link">

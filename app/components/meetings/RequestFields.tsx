@@ -52,13 +52,13 @@ export function RequestFields({
       {behalf ? (
         <TextField name="urn" label={t("meetings.urn")} hint={t("meetings.urnHint")} autoComplete="off" spellCheck={false} defaultValue={one("urn")} error={error("urn")} />
       ) : null}
-      <Select name="forceId" label={say("force")} placeholder="" options={choices.forces} defaultValue={one("forceId")} error={error("forceId")} />
-      <Select name="boroughId" label={say("borough")} hint={t("meetings.boroughHint")} placeholder="" options={choices.boroughs} defaultValue={one("boroughId")} error={error("boroughId")} />
+      <Select name="forceId" label={say("force")} placeholder={t("forms.chooseOne")} options={choices.forces} defaultValue={one("forceId")} error={error("forceId")} />
+      <Select name="boroughId" label={say("borough")} hint={t("meetings.boroughHint")} placeholder={t("forms.chooseOne")} options={choices.boroughs} defaultValue={one("boroughId")} error={error("boroughId")} />
       <Select
         name="offenceAreaId"
         label={say("offenceArea")}
         hint={t("meetings.offenceAreaHint")}
-        placeholder=""
+        placeholder={t("forms.chooseOne")}
         options={choices.areas}
         defaultValue={one("offenceAreaId")}
         error={error("offenceAreaId")}

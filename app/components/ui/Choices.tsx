@@ -1,126 +1,83 @@
-// RadioGroup and CheckboxGroup: react-aria-components' groups with GOV.UK
-// styling. Each option is a native radio or checkbox input inside its label,
-// so the form submits with JavaScript off; the look follows the input's real
-// :checked state (see app/styles/_app.scss).
-// Accessibility: the group is a radiogroup/group labelled by its visible
-// question (optionally the page's h1); hint and error are linked with
-// aria-describedby; arrow keys move between radios; each option's id is
-// predictable so the error summary can link to the first one.
+// RadioGroup and CheckboxGroup: GOV.UK Frontend's radios and checkboxes, as
+// native inputs in a fieldset, so they submit with JavaScript off and the page
+// is complete as served (decision 004).
+// Accessibility: the fieldset's legend is the question; hint and error are
+// linked to the fieldset with aria-describedby (error first); each option's
+// hint is linked to its own input; arrow keys move between radios natively;
+// each option's id is predictable so the error summary can link to the first.
 import type { ReactNode } from "react";
-import {
-  Checkbox,
-  CheckboxGroup as AriaCheckboxGroup,
-  Label,
-  Radio,
-  RadioGroup as AriaRadioGroup,
-  Text,
-} from "react-aria-components";
-import { describedBy, ErrorMessage, fieldId, groupClass, useErrorText, type FieldProps } from "./Field.tsx";
+import { describedBy, ErrorMessage, Hint, fieldId, groupClass, useErrorText, type FieldProps } from "./Field.tsx";
 
 export type Choice = { value: string; label: ReactNode; hint?: ReactNode };
 
 type GroupProps = FieldProps & {
   choices: Choice[];
-  /** Show the question as the page's main heading. */
-  labelAsHeading?: boolean;
-  isRequired?: boolean;
   /** When several groups share a name on one page, a distinct id for each. */
   id?: string;
 };
 
-function Legend({ id, label, asHeading }: { id: string; label: ReactNode; asHeading?: boolean }) {
-  return asHeading ? (
-    <h1 className="govuk-fieldset__heading govuk-heading-l">
-      <Label id={`${id}-label`} elementType="span">
-        {label}
-      </Label>
-    </h1>
-  ) : (
-    <Label id={`${id}-label`} elementType="span" className="govuk-fieldset__legend govuk-fieldset__legend--m">
-      {label}
-    </Label>
-  );
-}
-
-function ChoiceText({ choice }: { choice: Choice }) {
-  return (
-    <>
-      <span className="app-choice__label">{choice.label}</span>
-      {choice.hint ? <span className="app-choice__hint">{choice.hint}</span> : null}
-    </>
-  );
-}
-
-const kinds = {
-  radio: { listClass: "govuk-radios", Option: Radio },
-  checkbox: { listClass: "govuk-checkboxes", Option: Checkbox },
-};
-
-/** What react-aria's RadioGroup and CheckboxGroup both receive from ChoiceGroup. */
-type AriaGroupProps = {
-  name: string;
-  isInvalid: boolean;
-  isRequired?: boolean;
-  validationBehavior: "aria";
-  "aria-describedby"?: string;
-  className: string;
-  children: ReactNode;
-};
-
-// The two groups differ only in react-aria's group and option components and
-// the type of defaultValue, so the wrapper renders its own group (which keeps
-// defaultValue typed) and everything else is shared.
 function ChoiceGroup({
   kind,
-  renderGroup,
   name,
   label,
   hint,
   error,
   choices,
-  labelAsHeading,
-  isRequired,
   id: givenId,
-}: GroupProps & { kind: keyof typeof kinds; renderGroup: (props: AriaGroupProps) => ReactNode }) {
+  checked,
+}: GroupProps & {
+  kind: "radios" | "checkboxes";
+  checked: (value: string) => boolean;
+}) {
   const id = givenId ?? fieldId(name);
   const errorText = useErrorText(error);
-  const { listClass, Option } = kinds[kind];
   return (
     <div className={groupClass(errorText)}>
-      {renderGroup({
-        name,
-        isInvalid: Boolean(errorText),
-        isRequired,
-        validationBehavior: "aria",
-        "aria-describedby": describedBy(id, { hint: Boolean(hint), error: Boolean(errorText) }),
-        className: "govuk-fieldset",
-        children: (
-          <>
-            <Legend id={id} label={label} asHeading={labelAsHeading} />
-            {hint ? (
-              <Text slot="description" className="govuk-hint" id={`${id}-hint`}>
-                {hint}
-              </Text>
-            ) : null}
-            <ErrorMessage id={`${id}-error`} text={errorText} />
-            <div className={listClass}>
-              {choices.map((choice, i) => (
-                <Option key={choice.value} value={choice.value} id={i === 0 ? id : `${id}-${choice.value}`} className={`app-choice app-choice--${kind}`}>
-                  <ChoiceText choice={choice} />
-                </Option>
-              ))}
-            </div>
-          </>
-        ),
-      })}
+      <fieldset
+        className="govuk-fieldset"
+        aria-describedby={describedBy(id, {
+          hint: Boolean(hint),
+          error: Boolean(errorText),
+        })}
+      >
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{label}</legend>
+        <Hint id={id}>{hint}</Hint>
+        <ErrorMessage id={`${id}-error`} text={errorText} />
+        <div className={`govuk-${kind}`}>
+          {choices.map((choice, i) => {
+            const optionId = i === 0 ? id : `${id}-${choice.value}`;
+            return (
+              <div key={choice.value} className={`govuk-${kind}__item`}>
+                <input
+                  className={`govuk-${kind}__input`}
+                  id={optionId}
+                  name={name}
+                  type={kind === "radios" ? "radio" : "checkbox"}
+                  value={choice.value}
+                  defaultChecked={checked(choice.value)}
+                  aria-describedby={choice.hint ? `${optionId}-item-hint` : undefined}
+                />
+                <label className={`govuk-label govuk-${kind}__label`} htmlFor={optionId}>
+                  {choice.label}
+                </label>
+                {choice.hint ? (
+                  <div id={`${optionId}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                    {choice.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
     </div>
   );
 }
 
 export function RadioGroup({ defaultValue, ...group }: GroupProps & { defaultValue?: string }) {
-  return <ChoiceGroup {...group} kind="radio" renderGroup={(props) => <AriaRadioGroup {...props} defaultValue={defaultValue} />} />;
+  return <ChoiceGroup {...group} kind="radios" checked={(value) => value === defaultValue} />;
 }
 
 export function CheckboxGroup({ defaultValue, ...group }: GroupProps & { defaultValue?: string[] }) {
-  return <ChoiceGroup {...group} kind="checkbox" renderGroup={(props) => <AriaCheckboxGroup {...props} defaultValue={defaultValue} />} />;
+  return <ChoiceGroup {...group} kind="checkboxes" checked={(value) => defaultValue?.includes(value) ?? false} />;
 }

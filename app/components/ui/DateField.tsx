@@ -23,7 +23,7 @@ export function DateField({ name, label, hint, error, defaultValue = {} }: Props
   ] as const;
   return (
     <div className={groupClass(errorText)}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
         <div className="govuk-hint" id={`${id}-hint`}>
           {hint ?? t("forms.dateHint")}

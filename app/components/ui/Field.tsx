@@ -24,6 +24,16 @@ export function useErrorText(error: FieldProps["error"]) {
   return t(message!, json ? JSON.parse(json) : undefined) as string;
 }
 
+/** A field's hint, when it has one; its id is what aria-describedby names. */
+export function Hint({ id, children }: { id: string; children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div className="govuk-hint" id={`${id}-hint`}>
+      {children}
+    </div>
+  );
+}
+
 export function ErrorMessage({ id, text }: { id: string; text: string | undefined }) {
   const t = useT();
   if (!text) return null;

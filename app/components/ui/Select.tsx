@@ -2,7 +2,7 @@
 // button and popover that needs JavaScript; a native select works everywhere
 // and is announced correctly by every screen reader (decision 004).
 // Accessibility: visible label; hint and error by aria-describedby.
-import { ErrorMessage, fieldId, groupClass, useErrorText, type FieldProps } from "./Field.tsx";
+import { ErrorMessage, fieldId, Hint, groupClass, useErrorText, type FieldProps } from "./Field.tsx";
 
 type Props = FieldProps & {
   options: { value: string; label: string }[];
@@ -20,11 +20,7 @@ export function Select({ name, label, hint, error, options, defaultValue, placeh
       <label className="govuk-label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
+      <Hint id={id}>{hint}</Hint>
       <ErrorMessage id={`${id}-error`} text={errorText} />
       <select
         id={id}

@@ -12,6 +12,13 @@ describe("contentSecurityPolicy", () => {
     expect(directives["form-action"]).toBe("'self'");
     expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
   });
+
+  it("refuses style attributes, and style elements without the nonce", () => {
+    const policy = contentSecurityPolicy("abc123");
+    expect(policy).toContain("style-src 'self' 'nonce-abc123'");
+    expect(policy).toContain("style-src-attr 'none'");
+    expect(policy).not.toContain("unsafe-inline");
+  });
 });
 
 describe("isCrossSiteRequest", () => {
