@@ -10,7 +10,7 @@ import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { addIsvaMessage, isvaQuery } from "~/features/queries/queries.server.ts";
 import { isQueryReference } from "~/features/queries/reference.ts";
-import { replySchema } from "~/features/queries/schema.ts";
+import { MAX_QUESTION, replySchema } from "~/features/queries/schema.ts";
 import { threadMessages } from "~/features/queries/views.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
@@ -81,7 +81,7 @@ export default function IsvaQueryThread() {
       {query.status === "CLOSED" ? null : (
         <form method="post" noValidate>
           <CsrfField />
-          <TextArea name="body" label={t("queries.thread.addReply")} defaultValue={posted?.body} error={posted?.error} />
+          <TextArea name="body" maxLength={MAX_QUESTION} label={t("queries.thread.addReply")} defaultValue={posted?.body} error={posted?.error} />
           <Button>{t("queries.thread.send")}</Button>
         </form>
       )}

@@ -7,6 +7,7 @@ import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { LetterPreview } from "~/components/letters/LetterPreview.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
+import { ErrorMessage, groupClass } from "~/components/ui/Field.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
 import { requireCsrf } from "~/features/auth/guards.server.ts";
 import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
@@ -25,6 +26,7 @@ import {
   versionProblems,
 } from "~/features/letters/letters.server.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { tooLong } from "~/utils/limits.ts";
 import { titleFor } from "~/utils/meta.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
@@ -32,6 +34,7 @@ export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.letterVersion");
 
 const MAX_BODY = 20_000;
+const MAX_OVERRIDE_REASON = 1000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireEditor(request);
@@ -63,19 +66,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireTemplateId(params.id);
   const number = requireNumber(params.number);
   const db = getDb();
+  // What was typed comes back with any refusal, whole, so nothing is lost.
+  const typed = { bodyEn: String(form.get("bodyEn") ?? ""), bodyCy: String(form.get("bodyCy") ?? ""), overrideReason: String(form.get("overrideReason") ?? "") };
+  const refuse = (field: keyof typeof typed, error: string) => data({ error, field, typed }, { status: 400 });
   try {
     switch (form.get("intent")) {
       case "save":
       case "submit": {
-        const en = String(form.get("bodyEn") ?? "");
-        const cy = String(form.get("bodyCy") ?? "");
-        if (en.length > MAX_BODY || cy.length > MAX_BODY) return data({ error: "letters.errors.tooLong" }, { status: 400 });
-        await saveDraft(db, session.user, id, number, { en, cy });
+        if (typed.bodyEn.length > MAX_BODY) return refuse("bodyEn", "letters.errors.tooLong");
+        if (typed.bodyCy.length > MAX_BODY) return refuse("bodyCy", "letters.errors.tooLong");
+        await saveDraft(db, session.user, id, number, { en: typed.bodyEn, cy: typed.bodyCy });
         if (form.get("intent") === "submit") await submitForReview(db, session.user, id, number);
         break;
       }
       case "approve":
-        await approveVersion(db, session.user, id, number, String(form.get("overrideReason") ?? "").slice(0, 1000));
+        if (typed.overrideReason.length > MAX_OVERRIDE_REASON) return refuse("overrideReason", tooLong(MAX_OVERRIDE_REASON));
+        await approveVersion(db, session.user, id, number, typed.overrideReason);
         break;
       case "retire":
         await retireVersion(db, session.user, id, number);
@@ -84,11 +90,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw new Response("Bad request", { status: 400 });
     }
   } catch (error) {
-    if (error instanceof LetterWorkflowError) return data({ error: error.key }, { status: 400 });
+    if (error instanceof LetterWorkflowError) return refuse(form.get("intent") === "approve" ? "overrideReason" : "bodyEn", error.key);
     throw error;
   }
   return redirect(pathFor(request, `/staff/letters/${id}/v/${number}`));
 }
+
+const bodyField = (language: "en" | "cy") => (language === "en" ? "bodyEn" : "bodyCy");
 
 export default function LetterVersion() {
   const t = useT();
@@ -96,14 +104,15 @@ export default function LetterVersion() {
   const { id, version, letterMeta, checks, problems } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const editable = version.status === "DRAFT" && version.mine;
-  const [en, setEn] = useState(version.bodyEn);
-  const [cy, setCy] = useState(version.bodyCy);
+  const [en, setEn] = useState(posted?.typed.bodyEn || version.bodyEn);
+  const [cy, setCy] = useState(posted?.typed.bodyCy || version.bodyCy);
+  const fieldError = (field: string) => (posted?.field === field ? posted.error : undefined);
   const failing = checks.filter((check) => !check.ok);
 
   return (
     <>
       <SignedInBar />
-      {posted?.error ? <ErrorSummary errors={[{ name: editable ? "bodyEn" : "overrideReason", key: posted.error }]} /> : null}
+      {posted?.error ? <ErrorSummary errors={[{ name: posted.field, key: posted.error }]} /> : null}
       <span className="govuk-caption-l">
         <a className="govuk-link" href={localisePath(`/staff/letters/${id}`, lang)}>{version.name[lang]}</a>
       </span>
@@ -141,17 +150,20 @@ export default function LetterVersion() {
           <div className="govuk-grid-row">
             {(["en", "cy"] as const).map((language) => (
               <div key={language} className="govuk-grid-column-one-half">
-                <div className="govuk-form-group">
-                  <label className="govuk-label govuk-label--s" htmlFor={language === "en" ? "field-bodyEn" : "field-bodyCy"}>
+                <div className={groupClass(fieldError(bodyField(language)))}>
+                  <label className="govuk-label govuk-label--s" htmlFor={`field-${bodyField(language)}`}>
                     {t(language === "en" ? "letters.bodyEn" : "letters.bodyCy")}
                   </label>
-                  <div className="govuk-hint" id={`field-body-${language}-hint`}>{t("letters.bodyHint")}</div>
+                  <div className="govuk-hint" id={`field-body-${language}-hint`}>
+                    {t("letters.bodyHint")} {t("forms.maxLengthHint", { formatted: MAX_BODY.toLocaleString("en-GB") })}
+                  </div>
+                  <ErrorMessage id={`field-${bodyField(language)}-error`} text={fieldError(bodyField(language)) ? t(fieldError(bodyField(language))!) : undefined} />
                   <textarea
-                    className="govuk-textarea app-mail-body"
-                    id={language === "en" ? "field-bodyEn" : "field-bodyCy"}
-                    name={language === "en" ? "bodyEn" : "bodyCy"}
+                    className={`govuk-textarea app-mail-body${fieldError(bodyField(language)) ? " govuk-textarea--error" : ""}`}
+                    id={`field-${bodyField(language)}`}
+                    name={bodyField(language)}
                     rows={24}
-                    aria-describedby={`field-body-${language}-hint`}
+                    aria-describedby={fieldError(bodyField(language)) ? `field-${bodyField(language)}-error field-body-${language}-hint` : `field-body-${language}-hint`}
                     spellCheck
                     lang={language}
                     value={language === "en" ? en : cy}
@@ -170,7 +182,15 @@ export default function LetterVersion() {
         <form method="post" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="approve" />
-          {failing.length ? <TextField name="overrideReason" label={t("letters.overrideReason")} hint={t("letters.overrideHint")} /> : null}
+          {failing.length ? (
+            <TextField
+              name="overrideReason"
+              label={t("letters.overrideReason")}
+              hint={t("letters.overrideHint")}
+              defaultValue={posted?.typed.overrideReason}
+              error={fieldError("overrideReason")}
+            />
+          ) : null}
           <Button>{t("letters.approve")}</Button>
         </form>
       ) : null}

@@ -27,13 +27,14 @@ import {
   rescheduleMeeting,
   staffMeetingRequest,
 } from "~/features/meetings/requests.server.ts";
-import { outcomeSchema } from "~/features/meetings/schema.ts";
+import { OUTCOME_NOTE_MAX, outcomeSchema, REASON_MAX } from "~/features/meetings/schema.ts";
 import { londonParts, readTime } from "~/features/meetings/time.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 import { isUuid } from "~/utils/ids.ts";
+import { tooLong } from "~/utils/limits.ts";
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.meetingRequest");
@@ -115,7 +116,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return failure(intent, REFUSALS[outcome.reason] ?? "meetings.errors.booking", 409, typed, field);
   };
   const meetingId = String(form.get("meetingId") ?? "");
-  const reason = String(form.get("reason") ?? "").trim().slice(0, 500);
+  const reason = String(form.get("reason") ?? "").trim();
+  const reasonProblem = !reason ? "meetings.errors.reason" : reason.length > REASON_MAX ? tooLong(REASON_MAX) : null;
 
   switch (intent) {
     case "book-time": {
@@ -144,14 +146,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const time = readTime(form);
       const typed = { ...time.typed, reason };
       if (!time.ok) return failure(intent, time.error, 400, typed, time.field);
-      if (!reason) return failure(intent, "meetings.errors.reason", 400, typed, "reason");
+      if (reasonProblem) return failure(intent, reasonProblem, 400, typed, "reason");
       if (!isUuid(meetingId)) throw new Response("Not found", { status: 404 });
       const outcome = await rescheduleMeeting(db, session.user, reference, meetingId, { startsAt: time.startsAt, endsAt: time.endsAt, room: time.room ?? null, reason }, origin);
       if (!outcome.ok) return refused(intent, outcome, typed);
       return data<Posted>({ intent, done: "moved", told: outcome });
     }
     case "cancel": {
-      if (!reason) return failure(intent, "meetings.errors.reason", 400, { cancelReason: "" }, "cancelReason");
+      if (reasonProblem) return failure(intent, reasonProblem, 400, { cancelReason: reason }, "cancelReason");
       if (!isUuid(meetingId)) throw new Response("Not found", { status: 404 });
       const outcome = await cancelBookedMeeting(db, session.user, reference, meetingId, reason, origin);
       if (!outcome.ok) return refused(intent, outcome);
@@ -163,8 +165,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "outcome": {
       const parsed = outcomeSchema.safeParse({ held: form.get("held") ?? undefined, specialMeasures: form.get("specialMeasures") ?? undefined, followUps: form.get("followUps") ?? undefined });
-      const typed = { held: String(form.get("held") ?? ""), specialMeasures: String(form.get("specialMeasures") ?? "").slice(0, 2000), followUps: String(form.get("followUps") ?? "").slice(0, 2000) };
-      if (!parsed.success) return failure(intent, parsed.error.issues[0]?.message ?? "meetings.errors.held", 400, typed, "held");
+      const typed = { held: String(form.get("held") ?? ""), specialMeasures: String(form.get("specialMeasures") ?? ""), followUps: String(form.get("followUps") ?? "") };
+      if (!parsed.success) {
+        const [issue] = parsed.error.issues;
+        return failure(intent, issue?.message ?? "meetings.errors.held", 400, typed, String(issue?.path[0] ?? "held"));
+      }
       if (!(await recordOutcome(db, session.user, reference, parsed.data))) throw new Response("Not found", { status: 404 });
       return data<Posted>({ intent, done: "outcome" });
     }
@@ -249,6 +254,7 @@ export default function MeetingRequestPage() {
   const { request, canBook, openSlots, maxProposed } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as Posted | undefined;
   const failed = (intent: string) => (posted?.error && posted.intent === intent ? posted : undefined);
+  const outcomeError = (field: string) => (failed("outcome")?.field === field ? failed("outcome")?.error : undefined);
   const ways = (["email", "phone", "voicemail", "text"] as const).filter((way) => request.safe[way]).map((way) => t(`meetings.channelOptions.${way}`));
   const meeting = request.meetings[0];
   const slotLabel = (slot: { when: string; mode: string; location: string | null }) =>
@@ -330,7 +336,7 @@ export default function MeetingRequestPage() {
                   <form method="post" noValidate>
                     <CsrfField />
                     <input type="hidden" name="meetingId" value={meeting.id} />
-                    <TextField name="reason" id="cancelReason" label={t("meetings.reason")} error={failed("cancel") ? failed("cancel")?.error : undefined} />
+                    <TextField name="reason" id="cancelReason" label={t("meetings.reason")} defaultValue={failed("cancel")?.typed?.cancelReason} error={failed("cancel")?.error} />
                     <Button name="intent" value="cancel" variant="warning">{t("meetings.cancel")}</Button>
                   </form>
               </Disclosure>
@@ -426,14 +432,14 @@ export default function MeetingRequestPage() {
               name="held"
               label={t("meetings.held")}
               defaultValue={failed("outcome")?.typed?.held ?? (request.outcome ? (request.outcome.held ? "yes" : "no") : undefined)}
-              error={failed("outcome")?.error}
+              error={outcomeError("held")}
               choices={[
                 { value: "yes", label: t("meetings.yes") },
                 { value: "no", label: t("meetings.no") },
               ]}
             />
-            <TextArea name="specialMeasures" label={t("meetings.specialMeasures")} rows={3} defaultValue={failed("outcome")?.typed?.specialMeasures ?? request.outcome?.specialMeasures ?? ""} />
-            <TextArea name="followUps" label={t("meetings.followUps")} rows={3} defaultValue={failed("outcome")?.typed?.followUps ?? request.outcome?.followUps ?? ""} />
+            <TextArea name="specialMeasures" label={t("meetings.specialMeasures")} rows={3} maxLength={OUTCOME_NOTE_MAX} error={outcomeError("specialMeasures")} defaultValue={failed("outcome")?.typed?.specialMeasures ?? request.outcome?.specialMeasures ?? ""} />
+            <TextArea name="followUps" label={t("meetings.followUps")} rows={3} maxLength={OUTCOME_NOTE_MAX} error={outcomeError("followUps")} defaultValue={failed("outcome")?.typed?.followUps ?? request.outcome?.followUps ?? ""} />
             <Button name="intent" value="outcome">{t("meetings.saveOutcome")}</Button>
           </form>
         </>

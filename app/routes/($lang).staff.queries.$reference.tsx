@@ -13,7 +13,7 @@ import { useT } from "~/features/i18n/i18n.ts";
 import { langFromPath } from "~/features/i18n/languages.ts";
 import { areaColleagues, assignQuery, replyToQuery, setQueryStatus, staffQuery } from "~/features/queries/queries.server.ts";
 import { isQueryReference } from "~/features/queries/reference.ts";
-import { QUERY_STATUSES, replySchema } from "~/features/queries/schema.ts";
+import { MAX_QUESTION, QUERY_STATUSES, replySchema } from "~/features/queries/schema.ts";
 import { threadMessages } from "~/features/queries/views.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
 import { reasonText, type RoutingReason } from "~/features/routing/route.ts";
@@ -132,7 +132,7 @@ export default function StaffQuery() {
       <form method="post" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="reply" />
-        <TextArea name="body" label={t("queries.thread.reply")} rows={6} defaultValue={posted?.body} error={posted?.error} />
+        <TextArea name="body" maxLength={MAX_QUESTION} label={t("queries.thread.reply")} rows={6} defaultValue={posted?.body} error={posted?.error} />
         <Button>{t("queries.thread.send")}</Button>
       </form>
       <form method="post" className="app-filters">

@@ -616,6 +616,21 @@ test("a form sent in another shape, or a method a page does not take, gets the p
   expect(noAction.text).toContain("This page cannot take that kind of request.");
 });
 
+test("a value longer than its field allows is explained in the page's language, and comes back whole", async ({ world: w }) => {
+  const long = Array(6000).fill("Step-free access, please.").join(" "); // about 150 kB
+  const said = { en: ["Must be 1000 characters or fewer", "You can write up to 1,000 characters."], cy: ["Rhaid iddo fod yn 1000 nod neu lai", "Gallwch ysgrifennu hyd at 1,000 nod."] };
+  for (const lang of ["en", "cy"] as const) {
+    const answer = await post(w, lang === "cy" ? "/cy/pre-trial-meeting/request" : "/pre-trial-meeting/request", {
+      pairs: [["name", "Sam"], ["channels", "phone"], ["phone", "01632 960333"], ["forceId", "dorset"], ["format", "VIDEO"], ["access", long]],
+    });
+    expect(answer.status, lang).toBe(400);
+    for (const text of said[lang]) expect(answer.text, lang).toContain(text);
+    expect(answer.text, lang).toContain('href="#field-access"');
+    expect(typedValues(answer.text, "access"), lang).toEqual([long]);
+    expect(typedValues(answer.text, "name"), lang).toEqual(["Sam"]);
+  }
+});
+
 test("hostile values in addresses and query strings are answered with a 4xx or a page that echoes nothing unescaped", async ({ world: w }) => {
   test.setTimeout(90_000);
   const pages: { url: (value: string) => string; who?: Who; status: number[] }[] = [

@@ -6,11 +6,12 @@ import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
 import { Select } from "~/components/ui/Select.tsx";
 import { TextArea, TextField } from "~/components/ui/TextField.tsx";
 import { useT } from "~/features/i18n/i18n.ts";
-import { CHANNELS, FORMATS, TOPICS } from "~/features/meetings/schema.ts";
+import { ACCESS_MAX, CHANNELS, FORMATS, TOPICS } from "~/features/meetings/schema.ts";
 
 type Option = { value: string; label: string };
 
-export const REQUEST_FIELDS = ["name", "channels", "email", "phone", "isvaEmail", "urn", "forceId", "boroughId", "offenceAreaId", "format"] as const;
+/** Every field that can be refused, in the order the form asks them. */
+export const REQUEST_FIELDS = ["name", "channels", "email", "phone", "times", "askFor", "isvaEmail", "urn", "forceId", "boroughId", "offenceAreaId", "format", "access", "interpreter"] as const;
 
 export function RequestFields({
   choices,
@@ -43,8 +44,8 @@ export function RequestFields({
       />
       <TextField name="email" label={t("meetings.email")} type="email" autoComplete="off" spellCheck={false} defaultValue={one("email")} error={error("email")} />
       <TextField name="phone" label={t("meetings.phone")} type="tel" autoComplete="off" defaultValue={one("phone")} error={error("phone")} />
-      <TextField name="times" label={say("times")} autoComplete="off" defaultValue={one("times")} />
-      <TextField name="askFor" label={t("meetings.askFor")} autoComplete="off" defaultValue={one("askFor")} />
+      <TextField name="times" label={say("times")} autoComplete="off" defaultValue={one("times")} error={error("times")} />
+      <TextField name="askFor" label={t("meetings.askFor")} autoComplete="off" defaultValue={one("askFor")} error={error("askFor")} />
       <CheckboxGroup name="onlyViaIsva" label={t("meetings.onlyViaIsva")} defaultValue={many("onlyViaIsva")} choices={[{ value: "yes", label: say("onlyViaIsvaLabel") }]} />
       {askIsvaEmail ? (
         <TextField name="isvaEmail" label={say("isvaEmail")} type="email" autoComplete="off" spellCheck={false} defaultValue={one("isvaEmail")} error={error("isvaEmail")} />
@@ -70,8 +71,8 @@ export function RequestFields({
         error={error("format")}
         choices={FORMATS.map((format) => ({ value: format, label: t(`meetings.formatOptions.${format}`) }))}
       />
-      <TextArea name="access" label={say("access")} rows={3} defaultValue={one("access")} />
-      <TextField name="interpreter" label={say("interpreter")} autoComplete="off" defaultValue={one("interpreter")} />
+      <TextArea name="access" label={say("access")} rows={3} maxLength={ACCESS_MAX} defaultValue={one("access")} error={error("access")} />
+      <TextField name="interpreter" label={say("interpreter")} autoComplete="off" defaultValue={one("interpreter")} error={error("interpreter")} />
       <CheckboxGroup name="supporter" label={t("meetings.supporter")} defaultValue={many("supporter")} choices={[{ value: "yes", label: say("supporterLabel") }]} />
       <CheckboxGroup
         name="topics"

@@ -6,6 +6,7 @@
 // error; the input's id is predictable so the error summary can link to it;
 // `autoComplete` passes through for WCAG 1.3.5.
 import type { ReactNode } from "react";
+import { useT } from "~/features/i18n/i18n.ts";
 import { describedBy, ErrorMessage, Hint, fieldId, groupClass, useErrorText, type FieldProps } from "./Field.tsx";
 
 type Props = FieldProps & {
@@ -14,7 +15,6 @@ type Props = FieldProps & {
   autoComplete?: string;
   inputMode?: "text" | "numeric" | "email" | "tel";
   spellCheck?: boolean;
-  maxLength?: number;
   /** GOV.UK width class suffix, e.g. "20" or "one-half". */
   width?: string;
   isRequired?: boolean;
@@ -78,16 +78,17 @@ export function TextField({ name, label, hint, error, width, defaultValue, isReq
 type AreaProps = FieldProps & {
   defaultValue?: string;
   rows?: number;
+  /** The most characters the server accepts: said in the hint, never enforced by cutting what is typed. */
   maxLength?: number;
   isRequired?: boolean;
 };
 
-export function TextArea({ rows = 5, maxLength, ...field }: AreaProps) {
+export function TextArea({ rows = 5, maxLength, hint, ...field }: AreaProps) {
+  const t = useT();
+  const limit = maxLength ? t("forms.maxLengthHint", { formatted: maxLength.toLocaleString("en-GB") }) : null;
   return (
-    <TextFrame {...field}>
-      {(control, errorText) => (
-        <textarea {...control} rows={rows} maxLength={maxLength} className={`govuk-textarea${errorText ? " govuk-textarea--error" : ""}`} />
-      )}
+    <TextFrame {...field} hint={hint && limit ? <>{hint} {limit}</> : (hint ?? limit)}>
+      {(control, errorText) => <textarea {...control} rows={rows} className={`govuk-textarea${errorText ? " govuk-textarea--error" : ""}`} />}
     </TextFrame>
   );
 }

@@ -1,5 +1,6 @@
 // The public meeting request form: one schema for the browser and the server.
 import { z } from "zod";
+import { tooLong } from "~/utils/limits.ts";
 
 /** Minutes a VLO keeps free before and after a meeting, unless they choose otherwise. */
 export const DEFAULT_BUFFER_MINUTES = 15;
@@ -8,6 +9,13 @@ export const CHANNELS = ["email", "phone", "voicemail", "text"] as const;
 export const FORMATS = ["IN_PERSON", "VIDEO", "EITHER"] as const;
 export const TOPICS = ["special-measures", "the-day", "giving-evidence", "defendant", "other"] as const;
 
+/** The longest answer to "anything that would make the meeting easier". */
+export const ACCESS_MAX = 1000;
+/** The longest note a VLO keeps of what was agreed at the meeting. */
+export const OUTCOME_NOTE_MAX = 2000;
+/** The longest reason for moving or cancelling a meeting. */
+export const REASON_MAX = 500;
+
 /** One plain address, as the outbox will accept it. */
 const EMAIL = /^[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 
@@ -15,13 +23,13 @@ const text = (max: number) =>
   z
     .string()
     .trim()
-    .max(max)
+    .max(max, tooLong(max))
     .optional()
     .transform((value) => value || undefined);
 
 export const meetingRequestSchema = z
   .object({
-    name: z.string({ error: "meetings.errors.name" }).trim().min(1, "meetings.errors.name").max(80, "meetings.errors.name"),
+    name: z.string({ error: "meetings.errors.name" }).trim().min(1, "meetings.errors.name").max(80, tooLong(80)),
     channels: z.array(z.enum(CHANNELS)).default([]),
     email: text(254),
     phone: text(40),
@@ -40,7 +48,7 @@ export const meetingRequestSchema = z
       .optional()
       .transform((value) => value || undefined),
     format: z.enum(FORMATS, { error: "meetings.errors.format" }),
-    access: text(1000),
+    access: text(ACCESS_MAX),
     interpreter: text(80),
     supporter: z.literal("yes").optional(),
     topics: z.array(z.enum(TOPICS)).default([]),
@@ -61,8 +69,8 @@ export type MeetingRequestInput = z.infer<typeof meetingRequestSchema>;
 /** What the VLO records after the meeting. */
 export const outcomeSchema = z.object({
   held: z.enum(["yes", "no"], { error: "meetings.errors.held" }),
-  specialMeasures: text(2000),
-  followUps: text(2000),
+  specialMeasures: text(OUTCOME_NOTE_MAX),
+  followUps: text(OUTCOME_NOTE_MAX),
 });
 
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
