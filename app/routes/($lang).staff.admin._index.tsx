@@ -56,7 +56,7 @@ export default function Admin() {
                 <form method="post" className="app-inline-form">
                   <CsrfField />
                   <input type="hidden" name="userId" value={user.id} />
-                  {user.name} ({user.email}, {user.organisation}){" "}
+                  <bdi>{user.name}</bdi> (<bdi>{user.email}</bdi>, <bdi>{user.organisation}</bdi>){" "}
                   <button type="submit" className="govuk-button govuk-!-margin-bottom-0" aria-label={`${t("admin.approve")}: ${user.name}`}>
                     {t("admin.approve")}
                   </button>
@@ -80,7 +80,9 @@ export default function Admin() {
           {users.map((user) => (
             <tr key={user.id} className="govuk-table__row">
               <td className="govuk-table__cell">
-                <a className="govuk-link" href={localisePath(`/staff/admin/users/${user.id}`, lang)}>{user.name}</a>
+                <a className="govuk-link" href={localisePath(`/staff/admin/users/${user.id}`, lang)}>
+                  <bdi>{user.name}</bdi>
+                </a>
               </td>
               <td className="govuk-table__cell">{user.roles.map((role) => t(`roles.${role}`)).join(", ")}</td>
               <td className="govuk-table__cell">{user.areaId ?? "–"}</td>

@@ -74,7 +74,9 @@ export default function UserDetail() {
     <>
       <SignedInBar />
       {posted?.error ? <ErrorSummary errors={[{ name: posted.error === "admin.errors.areaRequired" ? "areaId" : "roles", key: posted.error }]} /> : null}
-      <h1 className="govuk-heading-l">{user.name}</h1>
+      <h1 className="govuk-heading-l">
+        <bdi>{user.name}</bdi>
+      </h1>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t("admin.email")}</dt>

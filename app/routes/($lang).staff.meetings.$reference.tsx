@@ -182,7 +182,10 @@ function Row({ label, pre, children }: { label: string; pre?: boolean; children:
   return (
     <div className="govuk-summary-list__row">
       <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className={`govuk-summary-list__value${pre ? " app-mail-body" : ""}`}>{children}</dd>
+      {/* What someone typed is isolated, so right-to-left text cannot reorder what stands around it. */}
+      <dd className={`govuk-summary-list__value${pre ? " app-mail-body" : ""}`}>
+        <bdi>{children}</bdi>
+      </dd>
     </div>
   );
 }
@@ -305,10 +308,14 @@ export default function MeetingRequestPage() {
         <li>{t(`meetings.formatOptions.${request.needs.format}`)}</li>
         {request.needs.interpreter ? (
           <li>
-            {t("meetings.interpreter")}: {request.needs.interpreter}
+            {t("meetings.interpreter")}: <bdi>{request.needs.interpreter}</bdi>
           </li>
         ) : null}
-        {request.needs.access ? <li>{request.needs.access}</li> : null}
+        {request.needs.access ? (
+          <li>
+            <bdi>{request.needs.access}</bdi>
+          </li>
+        ) : null}
         {request.needs.supporter ? <li>{t("meetings.supporterLabel")}</li> : null}
         {request.needs.topics.map((topic) => (
           <li key={topic}>{t(`meetings.topicOptions.${topic}`)}</li>

@@ -44,6 +44,9 @@ test("a victim asks in Welsh for a meeting, not safe to e-mail; the VLO sees the
   await expect(vlo.getByTestId("contact-warning")).toContainText("Do not e-mail");
   await expect(vlo.getByTestId("agenda")).toContainText("By video");
   await expect(vlo.getByTestId("agenda")).toContainText("Pwyleg");
+  // What the victim typed is isolated from the text around it.
+  await expect(vlo.getByTestId("agenda").locator("bdi")).toHaveText("Pwyleg");
+  await expect(vlo.locator("dd bdi", { hasText: /^Cerys$/ })).toBeVisible();
   await expect(vlo.getByTestId("agenda")).toContainText("Special measures");
   await expectAccessible(vlo);
   await vlo.getByLabel("Date (YYYY-MM-DD)").fill("2027-05-10");

@@ -67,7 +67,9 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
             {t(message.fromStaff ? "queries.thread.fromStaff" : "queries.thread.fromIsva", { name: message.author })}
           </h2>
           <p className="govuk-body-s">{message.createdAt}</p>
-          <p className="govuk-body app-mail-body">{message.body}</p>
+          <p className="govuk-body app-mail-body">
+            <bdi>{message.body}</bdi>
+          </p>
         </li>
       ))}
     </ol>
