@@ -85,6 +85,23 @@ function userInputs({ email, name }: PasswordOwner): string[] {
   return [...inputs];
 }
 
+/**
+ * True when little but guessable words would be left: a password built from
+ * the service's own words or the user's own details, with digits, symbols or
+ * spaces around them ("RassoPortal2026!", "Jane-Doe-1990"), however strong it
+ * looks to the scorer.
+ */
+function builtFromGuessableWords(lowerCased: string, inputs: string[]): boolean {
+  let rest = lowerCased;
+  const words = inputs.flatMap((input) => [input, input.replace(/\s+/gu, "")]).sort((a, b) => b.length - a.length);
+  for (const word of words) if (word.length >= 3) rest = rest.replaceAll(word, "");
+  if (rest === lowerCased) return false;
+  return [...rest.replace(/[\p{N}\p{P}\s$+<=>^`|~]/gu, "")].length < MIN_OTHER_LETTERS;
+}
+
+/** Letters a password must have besides the service's words and the user's details. */
+const MIN_OTHER_LETTERS = 4;
+
 /** Whether a new password meets the policy. Any characters are allowed, spaces included. */
 export function checkPassword(password: string, user: PasswordOwner = {}): PasswordCheck {
   const normalised = normalisePassword(password);
@@ -92,7 +109,9 @@ export function checkPassword(password: string, user: PasswordOwner = {}): Passw
   if (length < MIN_PASSWORD_LENGTH) return { ok: false, reason: "tooShort" };
   if (length > MAX_PASSWORD_LENGTH) return { ok: false, reason: "tooLong" };
   if (isCommon(normalised.toLowerCase())) return { ok: false, reason: "common" };
-  const { score } = strengthChecker().check(normalised, userInputs(user));
+  const inputs = userInputs(user);
+  if (builtFromGuessableWords(normalised.toLowerCase(), inputs)) return { ok: false, reason: "weak" };
+  const { score } = strengthChecker().check(normalised, inputs);
   if (score < MIN_PASSWORD_SCORE) return { ok: false, reason: "weak" };
   return { ok: true };
 }

@@ -39,6 +39,14 @@ describe("checkPassword", () => {
     expect(checkPassword(password, user)).toEqual(expected);
   });
 
+  it("refuses a password built from the service's own words or the user's own details, with digits and symbols added", () => {
+    for (const password of ["RassoPortal2026!", "isvacourtpolice1", "crownprosecutionservice", "Survivor-Witness-99", "Jane Doe 1990 jane doe"]) {
+      expect(checkPassword(password, USER), password).toEqual({ ok: false, reason: "weak" });
+    }
+    // One such word among others is fine.
+    expect(checkPassword("rasso-harbour-lantern-meadow-4", USER)).toEqual({ ok: true });
+  });
+
   it("refuses a common password however it is capitalised or finished", () => {
     const result = checkPassword("Password123!");
     expect(result.ok).toBe(false);
