@@ -140,6 +140,25 @@ test("an idle session ends after 30 minutes", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
+test("the session cookie is host-only, HttpOnly, Secure and SameSite=Lax, and is replaced at each sign-in step", async ({ page }) => {
+  const account = demo("reviewer@portal.example");
+  const sessionCookie = async () => (await page.context().cookies()).find((cookie) => cookie.name === "__Host-session");
+  await page.goto("/sign-in");
+  expect(await sessionCookie()).toBeUndefined();
+  await page.getByLabel("E-mail address").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Security code")).toBeVisible();
+  const pending = await sessionCookie();
+  await page.getByLabel("Security code").fill(await freshCode(account.totpSecret));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const full = await sessionCookie();
+  expect(full).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/", expires: -1 });
+  expect(full!.domain.startsWith("."), "no Domain attribute: the cookie goes to this host alone").toBe(false);
+  expect(pending!.value).not.toBe(full!.value);
+});
+
 test("signed-in pages are never cached and public pages set no cookie even when signed in elsewhere", async ({ page, request }) => {
   await signIn(page, demo("reviewer@portal.example"));
   const response = await page.goto("/staff");

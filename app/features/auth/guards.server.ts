@@ -4,6 +4,7 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/client.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { log } from "~/utils/logger.server.ts";
 import { safeEqual } from "./tokens.server.ts";
 import { pathFor } from "./session-route.server.ts";
 import { loadSession, readSessionToken, type SessionWithUser } from "./session.server.ts";
@@ -31,27 +32,22 @@ export function hasRole(user: CurrentUser, ...roles: Role[]) {
   return roles.some((role) => user.roles.includes(role));
 }
 
-/** Refuses (403) a user who holds none of the roles. */
-export function requireRole(session: SignedIn, ...roles: Role[]): SignedIn {
-  if (!hasRole(session.user, ...roles)) throw new Response("Forbidden", { status: 403 });
-  return session;
+/** A refused check is a security event: logged with the user's id and the check, nothing more. */
+function refuse(session: SignedIn, check: "role" | "csrf"): never {
+  log.warn("access refused", { check, userId: session.user.id });
+  throw new Response("Forbidden", { status: 403 });
 }
 
-/**
- * Refuses a record of another Area. It answers 404, not 403, so that staff of
- * one Area cannot learn which records exist in another.
- */
-export function requireArea(session: SignedIn, areaId: string | null | undefined): SignedIn {
-  if (!areaId || session.user.areaId !== areaId) throw new Response("Not found", { status: 404 });
+/** Refuses (403) a user who holds none of the roles. */
+export function requireRole(session: SignedIn, ...roles: Role[]): SignedIn {
+  if (!hasRole(session.user, ...roles)) refuse(session, "role");
   return session;
 }
 
 /** Every form behind sign-in carries the session's token (decision 002). */
 export function requireCsrf(session: SignedIn, form: FormData) {
   const sent = form.get("csrf");
-  if (typeof sent !== "string" || !safeEqual(sent, session.csrfToken)) {
-    throw new Response("Forbidden", { status: 403 });
-  }
+  if (typeof sent !== "string" || !safeEqual(sent, session.csrfToken)) refuse(session, "csrf");
 }
 
 /** Where a signed-in user starts. */

@@ -2,7 +2,7 @@
 // server refuses what a role may not do, whatever the page shows.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "~/generated/prisma/client.ts";
 import { closeRateLimits, initRateLimits } from "~/features/security/rate-limit.server.ts";
 import { setDb, type Db } from "~/utils/db.server.ts";
@@ -75,6 +75,20 @@ let ownReference: string;
 /** A meeting request in the matrix staff's Area. */
 let meetingReference: string;
 const sessions = new Map<Role, { cookie: string; csrf: string }>();
+const users = new Map<Role, { id: string; email: string }>();
+
+/** What the server logged to stderr during the current test. */
+let logged: string[] = [];
+beforeEach(() => {
+  logged = [];
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    logged.push(String(chunk));
+    return true;
+  });
+});
+afterEach(() => {
+  vi.mocked(process.stderr.write).mockRestore();
+});
 
 beforeAll(async () => {
   const created = await createMigratedDatabase();
@@ -85,6 +99,7 @@ beforeAll(async () => {
     const needsArea = role === "AREA_STAFF" || role === "VLO";
     const { user } = await makeUser(db, { roles: [role], areaId: needsArea ? "north-west" : undefined, organisation: role === "ISVA" ? "Test service" : undefined });
     sessions.set(role, await signedIn(db, user.id));
+    users.set(role, user);
   }
   targetUserId = (await makeUser(db, { roles: ["ISVA"], organisation: "Target" })).user.id;
   const isva = await db.session.findFirstOrThrow({ where: { user: { roles: { has: "ISVA" }, organisation: "Test service" } }, include: { user: true } });
@@ -168,6 +183,12 @@ describe("the access matrix", () => {
             // Even an allowed role is refused without the form token.
             expect(await statusOf(() => route.action!(args(request("POST", who, false)))), "action without token").toBe(403);
           }
+          // Each refusal is a security event in the log: the user's id and the check, never their address.
+          const refusals = logged.map((line) => JSON.parse(line)).filter((entry) => entry.message === "access refused");
+          if (route.action || !allowed) expect(refusals.length, "refusals logged").toBeGreaterThan(0);
+          else expect(refusals, "nothing refused, nothing logged").toEqual([]);
+          for (const entry of refusals) expect(entry).toEqual({ time: expect.any(String), level: "warn", message: "access refused", check: expect.stringMatching(/^(role|csrf)$/), userId: users.get(role)!.id });
+          expect(logged.join("")).not.toContain(users.get(role)!.email);
         });
       }
     });

@@ -4,7 +4,8 @@ import { endSession, loadSession, IDLE_MS } from "~/features/auth/session.server
 import { hashToken } from "~/features/auth/tokens.server.ts";
 import { currentTotp } from "~/features/auth/totp.server.ts";
 import { closeRateLimits, initRateLimits } from "~/features/security/rate-limit.server.ts";
-import { signInWithPassword } from "~/features/auth/sign-in.server.ts";
+import { completeSecondFactor, signInWithPassword } from "~/features/auth/sign-in.server.ts";
+import { action as forgotPassword } from "~/routes/($lang).forgot-password.tsx";
 import type { Db } from "~/utils/db.server.ts";
 import { setDb } from "~/utils/db.server.ts";
 import { createMigratedDatabase } from "../../setup/database.ts";
@@ -128,5 +129,44 @@ describe("sign-in rate limits", () => {
     const { user } = await makeUser(db, { roles: ["ISVA"] });
     const result = await signInWithPassword(db, user.email.toUpperCase(), TEST_PASSWORD, "198.51.100.1");
     expect(result.ok).toBe(true);
+  });
+});
+
+describe("mail rate limits", () => {
+  it("send at most 3 password-reset e-mails an hour to one account, and answer the same every time", async () => {
+    const { user } = await makeUser(db, { roles: ["ISVA"] });
+    const answers = [];
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const request = new Request("http://localhost/forgot-password", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: user.email }),
+      });
+      // A different network address each time: the account's own limit holds.
+      answers.push(JSON.stringify(await forgotPassword({ request, context: { clientAddress: `198.51.100.${attempt}` }, params: {} } as never)));
+    }
+    expect(new Set(answers).size).toBe(1);
+    expect(await db.outboxMessage.count({ where: { toAddress: user.email } })).toBe(3);
+  });
+});
+
+describe("the audit trail", () => {
+  it("records a failed sign-in, a wrong code and a sign-in by ids alone, with no address, password or code", async () => {
+    const { user, secret } = await makeUser(db, { roles: ["AREA_STAFF"], areaId: "wessex" });
+    const since = new Date(Date.now() - 1000);
+    expect((await signInWithPassword(db, user.email, "not the password at all", "192.0.2.200")).ok).toBe(false);
+    const first = await signInWithPassword(db, user.email, TEST_PASSWORD, "192.0.2.200");
+    if (!first.ok) throw new Error("The password step should pass.");
+    const pending = await loadSession(db, first.token);
+    const code = currentTotp(secret);
+    const wrong = String((Number(code) + 500_000) % 1_000_000).padStart(6, "0");
+    expect(await completeSecondFactor(db, pending!, { code: wrong })).toMatchObject({ ok: false });
+    expect(await completeSecondFactor(db, pending!, { code })).toMatchObject({ ok: true });
+    const events = await db.auditEvent.findMany({ where: { at: { gte: since }, action: { startsWith: "auth." } }, orderBy: { id: "asc" } });
+    const mine = events.filter((event) => event.actorId === user.id || event.actorId === null);
+    expect(mine.map((event) => event.action)).toEqual(expect.arrayContaining(["auth.sign_in_failed", "auth.second_factor_failed", "auth.sign_in"]));
+    expect(mine.find((event) => event.action === "auth.sign_in")).toMatchObject({ actorId: user.id, targetId: user.id, areaId: "wessex" });
+    const written = JSON.stringify(mine, (_key, value) => (typeof value === "bigint" ? String(value) : value));
+    for (const secretValue of [user.email, TEST_PASSWORD, "not the password at all", code, user.name]) expect(written).not.toContain(secretValue);
   });
 });
