@@ -9,7 +9,7 @@ import express from "express";
 import type { Db } from "../utils/db.server.ts";
 import { describeError, log } from "../utils/logger.server.ts";
 import { PublicPageCache } from "./page-cache.server.ts";
-import { bodyLimit, crossSiteGuard, securityHeaders } from "./security.server.ts";
+import { bodyLimit, crossSiteGuard, methodGuard, securityHeaders } from "./security.server.ts";
 
 type Options = {
   build: ServerBuild;
@@ -30,6 +30,7 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
   app.set("etag", false);
 
   app.use(securityHeaders({ hsts }));
+  app.use(methodGuard());
   app.use(compression());
 
   // Fingerprinted build output never changes under the same name.

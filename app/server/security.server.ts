@@ -97,6 +97,20 @@ export function crossSiteGuard() {
  * The largest form is a letter's English and Welsh text, 20,000 characters
  * each: percent-encoded, three-byte characters take nine bytes apiece.
  */
+/** The methods a page may be asked with; the application answers the rest of these itself. */
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/**
+ * Refuses (405) a method no page takes and the application could not even
+ * read, such as TRACE (which would echo the request back) or CONNECT.
+ */
+export function methodGuard() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (KNOWN_METHODS.has(req.method)) return next();
+    res.status(405).set("Allow", "GET, HEAD, POST").type("text/html").set("Cache-Control", "no-store").send(refusalPage(405, req.path));
+  };
+}
+
 export const MAX_BODY_BYTES = 512 * 1024;
 
 /** Up to this much of a body refused as too large is read and dropped; beyond it, the connection is closed. */

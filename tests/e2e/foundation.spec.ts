@@ -123,6 +123,8 @@ test.describe("responses", () => {
       expect(headers["strict-transport-security"]).toMatch(/max-age=\d{8}/);
       expect(headers["referrer-policy"]).toBe("no-referrer");
       expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["content-type"]).toBe("text/html; charset=utf-8");
+      expect(headers["access-control-allow-origin"]).toBeUndefined();
       expect(headers["permissions-policy"]).toContain("camera=()");
       expect(headers["set-cookie"]).toBeUndefined();
       expect(headers["cache-control"]).toMatch(/public/);

@@ -614,6 +614,14 @@ test("a form sent in another shape, or a method a page does not take, gets the p
   const noAction = await post(w, "/glossary", { pairs: [["a", "b"]] });
   expect(noAction.status).toBe(405);
   expect(noAction.text).toContain("This page cannot take that kind of request.");
+  // Every other method gets a refusal page too, and TRACE echoes nothing back.
+  for (const method of ["TRACE", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+    const answer = await w.api.fetch("/cy/walkthrough", { method, headers: { "X-Echo-Me": "echo-marker" }, maxRedirects: 0 });
+    expect.soft(answer.status(), method).toBe(method === "TRACE" || method === "OPTIONS" ? 405 : 415);
+    const text = await answer.text();
+    expect.soft(text, method).toContain('<html lang="cy"');
+    expect.soft(text, method).not.toContain("echo-marker");
+  }
 });
 
 test("a value longer than its field allows is explained in the page's language, and comes back whole", async ({ world: w }) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { acceptTotp, confirmTotpSetup, redeemRecoveryCode, setUserDisabled, startTotpSetup } from "~/features/auth/accounts.server.ts";
+import { acceptTotp, confirmTotpSetup, redeemRecoveryCode, requestPasswordReset, setPasswordWithToken, setUserDisabled, startTotpSetup } from "~/features/auth/accounts.server.ts";
 import { endSession, loadSession, IDLE_MS } from "~/features/auth/session.server.ts";
 import { hashToken } from "~/features/auth/tokens.server.ts";
 import { currentTotp } from "~/features/auth/totp.server.ts";
@@ -95,6 +95,36 @@ describe("sessions", () => {
     const second = await signedIn(db, user.id);
     await db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(now + 13 * 3600_000 - 60_000) } });
     expect(await loadSession(db, second.token, new Date(now + 13 * 3600_000))).toBeNull();
+  });
+});
+
+describe("a password reset", () => {
+  const NEW_PASSWORD = "amber-thistle-compass-orchard-7";
+  async function resetLink(email: string) {
+    await requestPasswordReset(db, email, "http://localhost");
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: email }, orderBy: { createdAt: "desc" } });
+    return /set-password\?token=([A-Za-z0-9_-]+)/.exec(mail.textBody)![1]!;
+  }
+
+  it("works once within 30 minutes, ends every session, and leaves the second factor in place", async () => {
+    const { user } = await makeUser(db, { roles: ["VLO"], areaId: "wessex" });
+    const elsewhere = await signedIn(db, user.id);
+    // A link past its 30 minutes sets nothing.
+    const stale = await resetLink(user.email);
+    const row = await db.userToken.findUniqueOrThrow({ where: { id: hashToken(stale) } });
+    expect(Math.abs(row.expiresAt.getTime() - Date.now() - 30 * 60_000)).toBeLessThan(10_000);
+    await db.userToken.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await setPasswordWithToken(db, stale, NEW_PASSWORD)).toBeNull();
+    expect(await loadSession(db, elsewhere.token)).not.toBeNull();
+
+    const fresh = await resetLink(user.email);
+    expect(await setPasswordWithToken(db, fresh, NEW_PASSWORD)).not.toBeNull();
+    expect(await setPasswordWithToken(db, fresh, `${NEW_PASSWORD}-again`)).toBeNull();
+    expect(await loadSession(db, elsewhere.token)).toBeNull();
+    // The new password opens only the first step: the authenticator is still asked for.
+    const signIn = await signInWithPassword(db, user.email, NEW_PASSWORD, "192.0.2.150");
+    if (!signIn.ok) throw new Error("The new password should be accepted.");
+    expect(await loadSession(db, signIn.token)).toMatchObject({ mfaPending: true, user: { totpEnabledAt: expect.any(Date) } });
   });
 });
 
