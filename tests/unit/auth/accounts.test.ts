@@ -199,4 +199,14 @@ describe("the audit trail", () => {
     const written = JSON.stringify(mine, (_key, value) => (typeof value === "bigint" ? String(value) : value));
     for (const secretValue of [user.email, TEST_PASSWORD, "not the password at all", code, user.name]) expect(written).not.toContain(secretValue);
   });
+
+  it("cannot be changed or deleted, even by the portal's own database user", async () => {
+    const { user } = await makeUser(db, { roles: ["ISVA"] });
+    await signInWithPassword(db, user.email, "not the password at all", "192.0.2.201");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in_failed" }, orderBy: { id: "desc" } });
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "auth.sign_in" } })).rejects.toThrow(/never changed or deleted/);
+    await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/never changed or deleted/);
+    await expect(db.$executeRawUnsafe("TRUNCATE audit_event")).rejects.toThrow(/never changed or deleted/);
+    expect(await db.auditEvent.findUnique({ where: { id: event.id } })).toEqual(event);
+  });
 });
