@@ -148,6 +148,19 @@ describe("the access matrix", () => {
     expect(protectedRoutes.sort()).toEqual(Object.keys(POLICY).sort());
   });
 
+  it("logs each refusal with the user's id and the check, never their address", async () => {
+    const route = (await import(/* @vite-ignore */ path.join(ROUTES_DIR, "($lang).staff.admin.domains.tsx"))) as RouteModule;
+    const context = { cspNonce: "", clientAddress: "127.0.0.1" };
+    expect(await statusOf(() => route.loader!({ request: request("GET", sessions.get("ISVA")), params: {}, context }))).toBe(403);
+    expect(await statusOf(() => route.action!({ request: request("POST", sessions.get("ADMIN"), false), params: {}, context }))).toBe(403);
+    const entries = logged.map((line) => JSON.parse(line));
+    expect(entries).toEqual([
+      { time: expect.stringMatching(/Z$/), level: "warn", message: "access refused", check: "role", userId: users.get("ISVA")!.id },
+      { time: expect.stringMatching(/Z$/), level: "warn", message: "access refused", check: "csrf", userId: users.get("ADMIN")!.id },
+    ]);
+    for (const role of ["ISVA", "ADMIN"] as Role[]) expect(logged.join("")).not.toContain(users.get(role)!.email);
+  });
+
   for (const file of Object.keys(POLICY)) {
     describe(file, () => {
       const load = async () => (await import(/* @vite-ignore */ path.join(ROUTES_DIR, file))) as RouteModule;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { describeError } from "~/utils/logger.server.ts";
+import { describe, expect, it, vi } from "vitest";
+import { describeError, log } from "~/utils/logger.server.ts";
 
 describe("describeError", () => {
   it.each([
@@ -12,5 +12,25 @@ describe("describeError", () => {
 
   it("cuts a long message short", () => {
     expect(describeError(new TypeError("x".repeat(10_000))).detail).toHaveLength(300);
+  });
+});
+
+describe("log", () => {
+  it("writes each entry as one JSON line with its time in UTC, so a line break in a value cannot forge another entry", () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      log.warn("access refused", { check: "role\n{\"level\":\"info\",\"message\":\"forged\"}" });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.endsWith("\n")).toBe(true);
+    expect(lines[0]!.slice(0, -1)).not.toContain("\n");
+    const entry = JSON.parse(lines[0]!);
+    expect(entry).toEqual({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), level: "warn", message: "access refused", check: 'role\n{"level":"info","message":"forged"}' });
   });
 });
