@@ -405,6 +405,7 @@ function formCases(w: World): FormCase[] {
     { name: "ISVA: meeting request", path: "/isva/meetings/new", who: w.isva, fields: requestFields(), status: [400], keep: ["phone", "01632 960222"], echo: "name" },
 
     // Area staff and VLOs.
+    { name: "staff: inbox search", path: "/staff/queries", who: w.southStaff, fields: [["q", HOSTILE]], pad: 101, status: [400], echo: "q" },
     { name: "staff: reply", path: `/staff/queries/${w.query}`, who: w.southStaff, fields: [["intent", "reply"], ["body", HOSTILE]], pad: 5001, status: [400], echo: "body" },
     { name: "staff: assign", path: `/staff/queries/${w.query}`, who: w.southStaff, fields: [["intent", "assign"], ["assigneeId", HOSTILE]], status: [404] },
     { name: "staff: status", path: `/staff/queries/${w.query}`, who: w.southStaff, fields: [["intent", "status"], ["status", HOSTILE]], status: [400] },

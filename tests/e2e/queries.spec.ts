@@ -1,5 +1,7 @@
+import crypto from "node:crypto";
+import pg from "pg";
 import { demo, signIn } from "./accounts-helpers.ts";
-import { expect, expectAccessible, test } from "./fixtures.ts";
+import { expect, expectAccessible, expectAccessibleWithoutJs, test } from "./fixtures.ts";
 
 test.use({ allowConsole: [/status of 40[0-9]/] });
 
@@ -37,6 +39,13 @@ test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is a
   const south = await southContext.newPage();
   await signIn(south, demo("vlo.london-south@portal.example"));
   await south.goto("/staff/queries");
+  await expect(south.getByRole("link", { name: /^Waiting for a reply \d+$/ })).toHaveAttribute("aria-current", "page");
+  await expectAccessible(south);
+  // Found by its reference typed in lower case.
+  await south.getByLabel("Search the Area's queries").fill(reference.toLowerCase());
+  await south.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(south.getByRole("heading", { name: "Queries matching your search" })).toBeVisible();
+  expect(south.url()).not.toContain(reference.toLowerCase());
   await expectAccessible(south);
   await south.getByRole("link", { name: reference }).click();
   await expect(south.getByTestId("thread")).toContainText(question);
@@ -44,22 +53,20 @@ test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is a
   await south.getByLabel("Reply").fill("The trial is listed for the week of 8 March. The Witness Care Unit will confirm.");
   await south.getByRole("button", { name: "Send" }).click();
   await expect(south.getByTestId("thread")).toContainText("listed for the week of 8 March");
-  // The inbox, shown again while nothing has changed, is sent from the last
-  // rendering: with a new nonce in its policy and its body, and scripts that run.
-  await south.goto("/staff/queries");
-  const kept = await south.goto("/staff/queries");
-  const nonce = /'nonce-([^']+)'/.exec((await kept!.allHeaders())["content-security-policy"]!)![1]!;
-  expect((await kept!.text()).match(/nonce="[^"]*"/g)?.every((attribute) => attribute === `nonce="${nonce}"`)).toBe(true);
+  // Answered, it is in the Answered view, rendered afresh with this response's nonce on every script.
+  const answered = await south.goto("/staff/queries?view=answered&sort=received");
+  const nonce = /'nonce-([^']+)'/.exec((await answered!.allHeaders())["content-security-policy"]!)![1]!;
+  expect((await answered!.text()).match(/nonce="[^"]*"/g)?.every((attribute) => attribute === `nonce="${nonce}"`)).toBe(true);
   await expect(south.locator("body")).toHaveClass(/js-enabled/);
   await expect.poll(() => south.evaluate(() => "__remixRouter" in window)).toBe(true);
-  await expect(south.getByRole("link", { name: reference })).toBeVisible();
+  await expect(south.getByRole("row", { name: new RegExp(reference) })).toContainText("Answered");
   await expectAccessible(south);
   // A change shows at once.
   await south.getByRole("link", { name: reference }).click();
   await south.getByLabel("Change status").selectOption("CLOSED");
   await south.getByRole("button", { name: "Save", exact: true }).click();
   await expect(south.getByTestId("thread")).toBeVisible();
-  await south.goto("/staff/queries");
+  await south.goto("/staff/queries?view=closed&sort=received");
   await expect(south.getByRole("row", { name: new RegExp(reference) })).toContainText("Closed");
   await south.goto("/staff/insight");
   await expect(south.getByTestId("weekly-table")).toBeVisible();
@@ -80,4 +87,53 @@ test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is a
   await north.goto("/staff/queries");
   await expect(north.getByRole("link", { name: reference })).toHaveCount(0);
   await northContext.close();
+});
+
+test.describe("the Area inbox with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("goes through its pages, views and filters by plain links and forms, keeping the rest of the filter", async ({ page }) => {
+    // 30 more queries waiting in London North, straight into the database.
+    const client = new pg.Client({ connectionString: `postgresql://portal:portal-local-only@127.0.0.1:${Number(process.env.E2E_PORT ?? 3300) + 2000}/portal` });
+    await client.connect();
+    const letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    const code = () => Array.from({ length: 4 }, () => letters[crypto.randomInt(letters.length)]).join("");
+    await client.query(
+      `INSERT INTO isva_query (id, reference, force_id, borough_id, area_id, routing_reason, category, status, isva_id, organisation, due_on, created_at, updated_at)
+       SELECT gen_random_uuid(), 'Q-' || r.a || '-' || r.b, 'metropolitan', 'barnet', 'london-north', '{"code":"borough","areaId":"london-north","forceId":"metropolitan","boroughId":"barnet"}',
+              'TRIAL_DATE', 'NEW', u.id, 'Example ISVA Service', current_date + r.n, now() - r.n * interval '1 minute', now()
+       FROM unnest($1::text[], $2::text[], $3::int[]) AS r(a, b, n), app_user u WHERE u.email = 'isva@isva-service.example'`,
+      [Array.from({ length: 30 }, code), Array.from({ length: 30 }, code), Array.from({ length: 30 }, (_, i) => i + 1)],
+    );
+    await client.end();
+
+    await signIn(page, demo("staff.london-north@portal.example"));
+    await page.goto("/staff/queries?category=TRIAL_DATE");
+    const rows = page.getByTestId("query-table").locator("tbody tr");
+    await expect(rows).toHaveCount(25);
+    await expect(rows.first()).toContainText("Barnet");
+    await expect(rows.first()).toContainText("Isla Adviser");
+    await expectAccessibleWithoutJs(page);
+    await page.getByRole("link", { name: /^Next/ }).click();
+    await expect(page).toHaveURL(/\/staff\/queries\?category=TRIAL_DATE&page=2$/);
+    await expect(page.getByRole("link", { name: /^page 2 of \d+$/ })).toHaveAttribute("aria-current", "page");
+    expect(await rows.count()).toBeGreaterThanOrEqual(5);
+    // A view starts at its first page and keeps the topic.
+    await page.getByRole("link", { name: /^Closed \d+$/ }).click();
+    await expect(page).toHaveURL(/\/staff\/queries\?view=closed&category=TRIAL_DATE$/);
+    // The filter form keeps the view.
+    await page.getByLabel("Order").selectOption("received");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/sort=received/);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ view: "closed", category: "TRIAL_DATE", sort: "received" });
+    await page.getByRole("link", { name: "Clear the filters" }).click();
+    await expect(page).toHaveURL(/\/staff\/queries\?view=closed$/);
+    // Search, by POST: the name stays out of the address.
+    await page.getByLabel("Search the Area's queries").fill("Isla");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Queries matching your search" })).toBeVisible();
+    expect(await rows.count()).toBeGreaterThanOrEqual(30);
+    expect(page.url()).not.toContain("Isla");
+    await expectAccessibleWithoutJs(page);
+  });
 });

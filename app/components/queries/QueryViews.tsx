@@ -1,6 +1,7 @@
 // Lists and threads of ISVA queries, shared by the ISVA's and the Area's pages.
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
+import { TableHead } from "~/components/ui/Table.tsx";
 
 export type QueryRow = {
   reference: string;
@@ -18,15 +19,9 @@ export function QueryTable({ rows, basePath, showAssignee }: { rows: QueryRow[];
   if (!rows.length) return <p className="govuk-body">{t("queries.none")}</p>;
   return (
     <table className="govuk-table" data-testid="query-table">
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">{t("queries.reference")}</th>
-          <th scope="col" className="govuk-table__header">{t("queries.category")}</th>
-          <th scope="col" className="govuk-table__header">{t("queries.status")}</th>
-          <th scope="col" className="govuk-table__header">{t("queries.due")}</th>
-          {showAssignee ? <th scope="col" className="govuk-table__header">{t("queries.assignee")}</th> : null}
-        </tr>
-      </thead>
+      <TableHead
+        columns={[t("queries.reference"), t("queries.category"), t("queries.status"), t("queries.due"), ...(showAssignee ? [t("queries.assignee")] : [])]}
+      />
       <tbody className="govuk-table__body">
         {rows.map((row) => (
           <tr key={row.reference} className="govuk-table__row">

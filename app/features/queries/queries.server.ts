@@ -11,7 +11,7 @@ import { outboxRowSql, queueMail } from "~/features/mail/outbox.server.ts";
 import { Prisma, type QueryStatus, type User } from "~/generated/prisma/client.ts";
 import { poolOf, type Db } from "~/utils/db.server.ts";
 import { newQueryReference } from "./reference.ts";
-import { CATEGORIES, QUERY_STATUSES, type Category, type QueryInput } from "./schema.ts";
+import type { Category, QueryInput } from "./schema.ts";
 
 type CategoryNames = { en: Record<Category, string>; cy: Record<Category, string> };
 
@@ -115,75 +115,6 @@ const listSelect = {
   areaId: true,
   assignee: { select: { name: true } },
 } as const;
-
-export type InboxFilter = { status?: QueryStatus; category?: Category; overdue?: boolean };
-
-/** The inbox lists at most this many queries. */
-const INBOX_LIMIT = 500;
-export function readInboxFilter(params: URLSearchParams): InboxFilter {
-  return {
-    status: QUERY_STATUSES.find((s) => s === params.get("status")),
-    category: CATEGORIES.find((c) => c === params.get("category")),
-    overdue: params.get("overdue") === "yes",
-  };
-}
-
-/**
- * Where a query stands in the inbox: waiting for a reply first, then
- * answered, then closed. The same expression is indexed
- * (x_isva_query_inbox_order), so the inbox is read in its order.
- */
-const inboxRank = (q: string) => `CASE WHEN ${q}.status IN ('NEW', 'IN_PROGRESS') THEN 0 WHEN ${q}.status = 'ANSWERED' THEN 1 ELSE 2 END`;
-
-/**
- * The inbox's rows, by rank (inboxRank), each rank by due date, in one statement.
- * `area` is SQL for the Area's id; the filter's values (inboxValues) are the
- * parameters from number `first` on. Dates are sent as text, times as UTC.
- */
-function inboxRowsSql(area: string, first: number) {
-  const [status, category, overdue, today] = [0, 1, 2, 3].map((n) => `$${first + n}`);
-  return `
-    SELECT q.id, q.reference, q.category::text AS category, q.status::text AS status, q.due_on::text AS due_on,
-           q.created_at AT TIME ZONE 'UTC' AS created_at, q.updated_at, q.assignee_id,
-           a.name AS assignee_name, a.updated_at AS assignee_updated_at
-    FROM (SELECT * FROM isva_query q
-          WHERE q.area_id = ${area}
-            AND CASE WHEN ${overdue}::boolean THEN q.due_on < ${today}::date AND q.status IN ('NEW', 'IN_PROGRESS')
-                     ELSE ${status}::text IS NULL OR q.status::text = ${status}::text END
-            AND (${category}::text IS NULL OR q.category::text = ${category}::text)
-          ORDER BY ${inboxRank("q")}, q.due_on, q.created_at, q.id
-          LIMIT ${INBOX_LIMIT}) q
-    LEFT JOIN app_user a ON a.id = q.assignee_id
-    ORDER BY ${inboxRank("q")}, q.due_on, q.created_at, q.id`;
-}
-
-const inboxValues = (filter: InboxFilter, today: string) => [filter.status ?? null, filter.category ?? null, filter.overdue === true, today];
-
-type InboxRow = {
-  id: string;
-  reference: string;
-  category: Category;
-  status: QueryStatus;
-  due_on: string;
-  created_at: Date;
-  assignee_name: string | null;
-};
-
-/** An Area's queries, for its staff only: overdue means a first reply was due before today. */
-export async function listAreaQueries(db: Db, staff: User, filter: InboxFilter = {}, today = todayInLondon()) {
-  if (!staff.areaId) return [];
-  const { rows } = await poolOf(db).query<InboxRow>(inboxRowsSql("$1", 2), [staff.areaId, ...inboxValues(filter, today)]);
-  return rows.map((row) => ({
-    id: row.id,
-    reference: row.reference,
-    category: row.category,
-    status: row.status,
-    dueOn: new Date(`${row.due_on}T00:00:00Z`),
-    createdAt: row.created_at,
-    areaId: staff.areaId!,
-    assignee: row.assignee_name === null ? null : { name: row.assignee_name },
-  }));
-}
 
 /** An ISVA's own queries. */
 export function listIsvaQueries(db: Db, isva: User) {

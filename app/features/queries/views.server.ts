@@ -1,5 +1,8 @@
 // Shapes query records for pages: dates as text, overdue worked out on the server.
 import { todayInLondon } from "~/features/dates/dates.ts";
+import { dueState, formatDate, formatDateTime, type Lang } from "~/features/dates/format.ts";
+import type { ReferenceData } from "~/features/routing/route.ts";
+import type { InboxRow } from "./inbox.server.ts";
 
 type Listed = {
   reference: string;
@@ -30,3 +33,22 @@ export function queryRows(rows: Listed[], today = todayInLondon()) {
 export function threadMessages(messages: { id: string; fromStaff: boolean; author: string; createdAt: Date; body: string }[]) {
   return messages.map((message) => ({ ...message, createdAt: stamp(message.createdAt) }));
 }
+
+/** The inbox's rows for a page in one language: dates in GOV.UK style and UK time, where each reply stands, and the police force by name. */
+export function inboxRows(rows: InboxRow[], lang: Lang, data: ReferenceData, today = todayInLondon()) {
+  const forces = new Map(data.forces.map((force) => [force.id, lang === "cy" ? force.nameCy : force.nameEn]));
+  const boroughs = new Map(data.boroughs.map((borough) => [borough.id, lang === "cy" ? borough.nameCy : borough.nameEn]));
+  return rows.map((row) => ({
+    reference: row.reference,
+    category: row.category,
+    status: row.status,
+    received: formatDateTime(row.createdAt, lang),
+    dueOn: formatDate(row.dueOn, lang),
+    due: row.status === "NEW" || row.status === "IN_PROGRESS" ? dueState(row.dueOn, today) : null,
+    from: { name: row.isvaName, organisation: row.organisation },
+    police: { force: forces.get(row.forceId) ?? row.forceId, borough: row.boroughId ? (boroughs.get(row.boroughId) ?? row.boroughId) : null },
+    assignee: row.assignee,
+  }));
+}
+
+export type InboxDisplayRow = ReturnType<typeof inboxRows>[number];
