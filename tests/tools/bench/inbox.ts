@@ -1,7 +1,9 @@
 // An Area's inbox, signed in: GET /staff/queries as a member of the Area's
 // staff. Every request checks the session, reads the Area's queries from the
-// database and renders the page afresh (decision 010). The Area is given some
-// queries first, sent by ISVAs through the form, as in real use.
+// database and renders its first page of 25 afresh (decision 010). The Area
+// holds 3,000 queries and 300 users, as a large Area might: 30 sent by ISVAs
+// through the form, as in real use, and the rest written straight to the
+// database, spread over the statuses and assigned to the Area's staff.
 import { CATEGORIES } from "../../../app/features/queries/schema.ts";
 import { createSignedInAccounts } from "../../setup/signed-in.ts";
 import { type Context, type Row, megabytes, portalMeasure, whole } from "./context.ts";
@@ -15,14 +17,17 @@ const INBOX_PATH = "/staff/queries";
 /** West Yorkshire Police's cases go to CPS Yorkshire and Humberside. */
 const FORCE_ID = "west-yorkshire";
 const AREA_ID = "yorkshire-humberside";
-const QUERIES = 30;
+const QUERIES_SENT = 30;
+const QUERIES = 3_000;
+const USERS = 300;
+const PAGE_ROWS = 25;
 const ISVAS = 3;
 const CONNECTIONS = 20;
 
 export async function measureInbox(ctx: Context): Promise<Row[]> {
   const { db } = ctx;
   const isvas = await createSignedInAccounts(db, isvaAccounts("bench-inbox-isva", ISVAS));
-  for (let i = 0; i < QUERIES; i++) {
+  for (let i = 0; i < QUERIES_SENT; i++) {
     const isva = isvas[i % isvas.length]!;
     const response = await fetch(`${ctx.portalUrl}${QUERY_PATH}`, {
       method: "POST",
@@ -37,6 +42,7 @@ export async function measureInbox(ctx: Context): Promise<Row[]> {
   const [staff] = await createSignedInAccounts(db, [
     { email: "bench-area-staff@cps.example", name: "Bench Area Staff", roles: ["AREA_STAFF"], areaId: AREA_ID },
   ]);
+  await seedArea(ctx, isvas.map((isva) => isva.userId));
   const inbox = async () => {
     const page = await fetch(`${ctx.portalUrl}${INBOX_PATH}`, {
       headers: { Cookie: staff!.cookie },
@@ -49,9 +55,10 @@ export async function measureInbox(ctx: Context): Promise<Row[]> {
     return html.replaceAll(nonce, "NONCE");
   };
   const html = await inbox();
-  const listed = new Set(html.match(/Q-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/g) ?? []).size;
-  if (listed < QUERIES) throw new Error(`The inbox listed ${listed} queries, not the ${QUERIES} sent.`);
-  ctx.log(`The Area's inbox lists ${listed} queries (${Math.round(html.length / 1024)} KiB of HTML), rendered afresh on every request.`);
+  const listed = new Set(html.match(/\/staff\/queries\/Q-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}"/g) ?? []).size;
+  if (listed !== PAGE_ROWS) throw new Error(`The inbox's first page listed ${listed} queries, not ${PAGE_ROWS}.`);
+  const stored = Number((await db.query<{ count: string }>("SELECT count(*) FROM isva_query WHERE area_id = $1", [AREA_ID])).rows[0]!.count);
+  ctx.log(`The Area holds ${stored} queries; the inbox's first page lists ${listed} (${Math.round(html.length / 1024)} KiB of HTML), rendered afresh on every request.`);
 
   const spec: LoadSpec = {
     origin: ctx.portalUrl,
@@ -61,13 +68,40 @@ export async function measureInbox(ctx: Context): Promise<Row[]> {
     expect: "2xx",
   };
   const figure = await measureHttp(spec, portalMeasure(ctx, { warmup: true }), (line) => ctx.log(`inbox: ${line}`));
-  return [inboxRow(ctx, figure, { listed, htmlBytes: html.length })];
+  return [inboxRow(ctx, figure, { listed, stored, htmlBytes: html.length })];
+}
+
+/** Fills the Area to QUERIES queries and USERS users, in two statements. */
+async function seedArea(ctx: Context, isvaIds: string[]) {
+  const { db } = ctx;
+  const colleagues = USERS - 1;
+  await db.query(
+    `INSERT INTO app_user (id, email, name, roles, status, area_id, created_at, updated_at)
+     SELECT gen_random_uuid(), 'bench-colleague-' || n || '@cps.example', 'Colleague ' || n, ARRAY['AREA_STAFF']::"Role"[], 'ACTIVE', $1, now(), now()
+     FROM generate_series(1, $2::int) AS n`,
+    [AREA_ID, colleagues],
+  );
+  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  const code = (n: number) => Array.from({ length: 8 }, (_, i) => alphabet[Math.floor(n / alphabet.length ** i) % alphabet.length]).join("");
+  const references = Array.from({ length: QUERIES - QUERIES_SENT }, (_, n) => `Q-${code(n + 7).slice(0, 4)}-${code(n + 7).slice(4)}`);
+  await db.query(
+    `WITH staff AS (SELECT array_agg(id ORDER BY email) AS ids FROM app_user WHERE area_id = $2 AND email LIKE 'bench-colleague-%')
+     INSERT INTO isva_query (id, reference, force_id, area_id, routing_reason, category, status, isva_id, organisation, assignee_id, due_on, created_at, updated_at)
+     SELECT gen_random_uuid(), r.reference, $1, $2, $3::jsonb,
+            (ARRAY['CASE_PROGRESS', 'TRIAL_DATE', 'DISCLOSURE', 'OTHER'])[1 + r.n % 4]::"QueryCategory",
+            (ARRAY['NEW', 'IN_PROGRESS', 'ANSWERED', 'CLOSED', 'CLOSED'])[1 + r.n % 5]::"QueryStatus",
+            ($4::uuid[])[1 + r.n % cardinality($4::uuid[])], 'Bench ISVA Service',
+            CASE WHEN r.n % 3 = 0 THEN NULL ELSE staff.ids[1 + r.n % cardinality(staff.ids)] END,
+            current_date + (r.n % 40 - 20)::int, now() - r.n * interval '7 minutes', now()
+     FROM unnest($5::text[]) WITH ORDINALITY AS r(reference, n), staff`,
+    [FORCE_ID, AREA_ID, JSON.stringify({ code: "force", areaId: AREA_ID, forceId: FORCE_ID }), isvaIds, references],
+  );
 }
 
 function inboxRow(
   ctx: Context,
   figure: Awaited<ReturnType<typeof measureHttp>>,
-  { listed, htmlBytes }: { listed: number; htmlBytes: number },
+  { listed, stored, htmlBytes }: { listed: number; stored: number; htmlBytes: number },
 ): Row {
   const problems = [
     ...loadProblems("inbox at saturation", figure.saturation, "2xx"),
@@ -77,7 +111,7 @@ function inboxRow(
   const ratio = ctx.staticMax ? rate / ctx.staticMax : undefined;
   return {
     section: "inbox",
-    measure: `Area inbox, signed in as Area staff (${listed} queries; each request checks the session, reads the Area's queries and renders the page afresh): GET ${INBOX_PATH}`,
+    measure: `Area inbox, signed in as Area staff (${stored.toLocaleString("en-GB")} queries and ${USERS} users in the Area; each request checks the session, counts the views and renders the first page of ${listed} afresh): GET ${INBOX_PATH}`,
     result: `${whole(rate)} requests/s`,
     value: rate,
     staticRate: ctx.staticMax,
@@ -87,6 +121,6 @@ function inboxRow(
     goal: "≥ 1/50 of static",
     met: ratio === undefined ? undefined : problems.length === 0 && ratio >= INBOX_GOAL_RATIO,
     problems,
-    details: { connections: CONNECTIONS, queriesListed: listed, htmlBytes, figure },
+    details: { connections: CONNECTIONS, queriesListed: listed, queriesStored: stored, htmlBytes, figure },
   };
 }
