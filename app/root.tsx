@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Blocks } from "~/components/content/Blocks.tsx";
+import { useSignedIn } from "~/components/auth/SignedIn.tsx";
 import { PageChrome } from "~/components/layout/PageChrome.tsx";
 import { errorPages } from "~/features/content/pages.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
@@ -105,10 +106,9 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>();
-  // Exit this page is for the public pages; signed-in pages are for professionals.
-  const hydrate = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
+  const signedIn = useSignedIn();
   return (
-    <PageChrome showExit={!hydrate}>
+    <PageChrome signedIn={signedIn}>
       <Outlet />
     </PageChrome>
   );

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
-import { getDb } from "~/utils/db.server.ts";
 import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
@@ -13,22 +12,21 @@ export const meta: MetaFunction = ({ matches }) => titleFor(matches, "account.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireUser(request);
-  const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
-  return { ...signedInData(session), email: session.user.email, area: area ? { en: area.nameEn, cy: area.nameCy } : null };
+  const { area } = session;
+  return { ...signedInData(session), name: session.user.name, roles: session.user.roles, email: session.user.email, area: area ? { en: area.nameEn, cy: area.nameCy } : null };
 }
 
 export default function Account() {
   const t = useT();
   const lang = useLang();
-  const { me, email, area } = useLoaderData<typeof loader>();
+  const { name, roles, email, area } = useLoaderData<typeof loader>();
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">{t("account.title")}</h1>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t("auth.name")}</dt>
-          <dd className="govuk-summary-list__value">{me.name}</dd>
+          <dd className="govuk-summary-list__value"><bdi>{name}</bdi></dd>
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t("auth.email")}</dt>
@@ -36,7 +34,7 @@ export default function Account() {
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t("account.roles")}</dt>
-          <dd className="govuk-summary-list__value">{me.roles.map((role) => t(`roles.${role}`)).join(", ")}</dd>
+          <dd className="govuk-summary-list__value">{roles.map((role) => t(`roles.${role}`)).join(", ")}</dd>
         </div>
         {area ? (
           <div className="govuk-summary-list__row">

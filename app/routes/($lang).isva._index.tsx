@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
@@ -21,7 +20,6 @@ export default function IsvaHome() {
   const { organisation } = useLoaderData<typeof loader>();
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">{t("home.isvaTitle")}</h1>
       <p className="govuk-body">{t("home.isvaIntro", { organisation })}</p>
       <ul className="govuk-list">

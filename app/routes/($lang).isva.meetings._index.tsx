@@ -1,7 +1,6 @@
 // The pre-trial meetings an ISVA asked for: reference, status and time only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
@@ -37,7 +36,6 @@ export default function IsvaMeetings() {
   const justSent = rows.find((row) => row.reference === sent);
   return (
     <>
-      <SignedInBar />
       {justSent ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="status" data-testid="meeting-sent">
           <div className="govuk-notification-banner__content">

@@ -2,7 +2,7 @@
 // sent the invite; the victim is contacted only in the ways they chose.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { LanguageChoice, REQUEST_FIELDS, RequestFields } from "~/components/meetings/RequestFields.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary, summaryErrors } from "~/components/ui/ErrorSummary.tsx";
@@ -49,7 +49,6 @@ export default function IsvaMeetingRequest() {
   const errors = posted?.errors ?? {};
   return (
     <>
-      <SignedInBar />
       <ErrorSummary errors={summaryErrors(errors, [...REQUEST_FIELDS])} />
       <h1 className="govuk-heading-l">{t("meetings.isvaFormTitle")}</h1>
       <p className="govuk-body">{t("meetings.isvaFormIntro")}</p>

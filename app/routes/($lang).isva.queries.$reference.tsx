@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Thread } from "~/components/queries/QueryViews.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
@@ -56,7 +56,6 @@ export default function IsvaQueryThread() {
   const posted = useActionData<typeof action>();
   return (
     <>
-      <SignedInBar />
       {posted?.error ? <ErrorSummary errors={[{ name: "body", key: posted.error }]} /> : null}
       {sent ? (
         <div className="govuk-panel govuk-panel--confirmation" data-testid="query-sent">

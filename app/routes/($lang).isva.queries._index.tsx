@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { QueryTable } from "~/components/queries/QueryViews.tsx";
 import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
@@ -25,7 +24,6 @@ export default function IsvaQueries() {
   const { rows } = useLoaderData<typeof loader>();
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">{t("queries.title")}</h1>
       <a className="govuk-button" href={localisePath("/isva/queries/new", lang)}>{t("queries.newQuery")}</a>
       <QueryTable rows={rows} basePath="/isva/queries" />

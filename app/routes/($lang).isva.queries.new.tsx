@@ -1,7 +1,7 @@
 // Sending a query: fill in, check where it will go and why, then send.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary, summaryErrors } from "~/components/ui/ErrorSummary.tsx";
@@ -90,7 +90,6 @@ export default function NewQuery() {
     const values = posted.values;
     return (
       <>
-        <SignedInBar />
         <h1 className="govuk-heading-l">{t("queries.form.routedHeading")}</h1>
         <div className="govuk-inset-text" data-testid="routing-reason">{posted.reason}</div>
         <dl className="govuk-summary-list">
@@ -124,7 +123,6 @@ export default function NewQuery() {
   const errors = summaryErrors(Object.fromEntries(FIELDS.map((name) => [name, fields[name].errors ?? null])), [...FIELDS]);
   return (
     <>
-      <SignedInBar />
       <ErrorSummary errors={[...errors, ...(conflict ? [{ name: "resolveForce", key: "queries.errors.conflict" }] : [])]} />
       <h1 className="govuk-heading-l">{t("queries.form.title")}</h1>
       <p className="govuk-body">{t("queries.form.intro")}</p>

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { hasRole, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
@@ -32,7 +31,6 @@ export default function StaffHome() {
   const { area, isAdmin, localMail, handlesQueries, handlesLetters } = useLoaderData<typeof loader>();
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">{t("home.staffTitle")}</h1>
       <p className="govuk-body">{area ? t("home.staffIntro", { area: area[lang] }) : t("home.staffNoArea")}</p>
       <ul className="govuk-list">

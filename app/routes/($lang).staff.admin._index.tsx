@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { listUsers } from "~/features/admin/admin.server.ts";
 import { approveUser } from "~/features/auth/accounts.server.ts";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
@@ -38,7 +38,6 @@ export default function Admin() {
   const pending = users.filter((user) => user.status === "PENDING_APPROVAL");
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">{t("admin.title")}</h1>
       <ul className="govuk-list">
         <li><a className="govuk-link" href={localisePath("/staff/admin/invite", lang)}>{t("admin.invite")}</a></li>

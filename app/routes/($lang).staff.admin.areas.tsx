@@ -2,7 +2,7 @@
 // placeholder addresses; an administrator sets the real ones.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
@@ -48,7 +48,6 @@ export default function Areas() {
   const posted = useActionData<typeof action>();
   return (
     <>
-      <SignedInBar />
       {posted ? (
         <ErrorSummary errors={[{ name: `${posted.error === "admin.errors.responseDays" ? "responseDays" : "rassoMailbox"}-${posted.areaId}`, key: posted.error }]} />
       ) : null}

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
 import { listAudit } from "~/features/audit/audit.server.ts";
@@ -40,7 +39,6 @@ export default function Audit() {
   const { events, action } = useLoaderData<typeof loader>();
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">{t("admin.audit")}</h1>
       <form method="get">
         <TextField name="action" label={t("admin.action")} defaultValue={action} width="20" spellCheck={false} />

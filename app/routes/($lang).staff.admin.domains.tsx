@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
@@ -45,7 +45,6 @@ export default function Domains() {
   const errors = posted?.errors ?? {};
   return (
     <>
-      <SignedInBar />
       <ErrorSummary
         errors={(["domain", "organisation"] as const).flatMap((name) => (errors[name]?.[0] ? [{ name, key: errors[name]![0]! }] : []))}
       />

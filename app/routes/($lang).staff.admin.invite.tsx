@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { RoleFields } from "~/components/auth/RoleFields.tsx";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary, summaryErrors } from "~/components/ui/ErrorSummary.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
@@ -50,7 +50,6 @@ export default function Invite() {
   const order = ["name", "email", "roles", "areaId"] as const;
   return (
     <>
-      <SignedInBar />
       <ErrorSummary errors={summaryErrors(Object.fromEntries(order.map((name) => [name, fields[name].errors ?? null])), [...order])} />
       {posted?.invited ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="status">

@@ -3,7 +3,7 @@
 // shows there at once.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary, summaryErrors } from "~/components/ui/ErrorSummary.tsx";
@@ -64,7 +64,6 @@ export default function SupportService() {
   const value = (name: (typeof TEXT_FIELDS)[number]) => posted?.values[name] ?? service?.[name] ?? "";
   return (
     <>
-      <SignedInBar />
       <ErrorSummary errors={summaryErrors(errors, ORDER)} />
       <span className="govuk-caption-l">{t("support.admin.title")}</span>
       <h1 className="govuk-heading-l">{service ? service.nameEn : t("support.admin.addHeading")}</h1>

@@ -2,7 +2,6 @@
 // one to correct or add a new one.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
@@ -26,7 +25,6 @@ export default function SupportServices() {
   const { services, done } = useLoaderData<typeof loader>();
   return (
     <>
-      <SignedInBar />
       {done ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
           <div className="govuk-notification-banner__content">

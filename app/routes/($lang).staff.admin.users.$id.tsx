@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RoleFields } from "~/components/auth/RoleFields.tsx";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
 import { AccountError, approveUser, setUserDisabled, setUserRoles } from "~/features/auth/accounts.server.ts";
@@ -72,7 +72,6 @@ export default function UserDetail() {
   const posted = useActionData<typeof action>();
   return (
     <>
-      <SignedInBar />
       {posted?.error ? <ErrorSummary errors={[{ name: posted.error === "admin.errors.areaRequired" ? "areaId" : "roles", key: posted.error }]} /> : null}
       <h1 className="govuk-heading-l">
         <bdi>{user.name}</bdi>

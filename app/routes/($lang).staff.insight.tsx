@@ -2,7 +2,6 @@
 // any Area's or the national picture for administrators.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { BarChart } from "~/components/queries/BarChart.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { Select } from "~/components/ui/Select.tsx";
@@ -40,7 +39,6 @@ export default function Insight() {
   const hours = (value: number | null) => (value == null ? t("insight.none") : t("insight.hours", { count: value }));
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">
         {t("insight.title")}: {areaName(areaId)}
       </h1>

@@ -1,7 +1,7 @@
 // A letter's versions, with the actions an editor can take.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { Select } from "~/components/ui/Select.tsx";
 import { requireCsrf } from "~/features/auth/guards.server.ts";
@@ -51,7 +51,6 @@ export default function LetterVersions() {
   const latest = versions[0]!;
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">{name[lang]}</h1>
       <form method="post">
         <CsrfField />

@@ -1,7 +1,6 @@
 // The difference between two versions of a letter, in both languages.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
 import { requireEditor, requireNumber, requireTemplateId } from "~/features/letters/access.server.ts";
@@ -27,7 +26,6 @@ export default function LetterDiff() {
   const { a, b, en, cy } = useLoaderData<typeof loader>();
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">
         {t("letters.version", { number: a })} → {t("letters.version", { number: b })}
       </h1>

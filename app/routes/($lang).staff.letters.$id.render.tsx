@@ -2,7 +2,7 @@
 // typed here is stored: the letter is made on each request.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
@@ -101,7 +101,6 @@ export default function RenderLetter() {
   const value = (key: string) => posted?.typed[key] ?? defaults[key] ?? "";
   return (
     <>
-      <SignedInBar />
       {posted?.error ? (
         <ErrorSummary errors={[{ name: posted.field ?? "language", key: posted.error }]} />
       ) : pdfProblem && !posted ? (

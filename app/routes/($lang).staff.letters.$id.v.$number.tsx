@@ -3,7 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { LetterPreview } from "~/components/letters/LetterPreview.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
@@ -111,7 +111,6 @@ export default function LetterVersion() {
 
   return (
     <>
-      <SignedInBar />
       {posted?.error ? <ErrorSummary errors={[{ name: posted.field, key: posted.error }]} /> : null}
       <span className="govuk-caption-l">
         <a className="govuk-link" href={localisePath(`/staff/letters/${id}`, lang)}>{version.name[lang]}</a>

@@ -1,7 +1,6 @@
 // Pre-trial meeting requests for the Area's VLOs and staff.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { hasRole, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
@@ -29,7 +28,6 @@ export default function MeetingRequests() {
   const { rows, isVlo } = useLoaderData<typeof loader>();
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">{t("meetings.staffTitle")}</h1>
       {isVlo ? (
         <ul className="govuk-list">

@@ -2,7 +2,7 @@
 // choices and needs as they gave them. It is routed like any other request.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { LanguageChoice, REQUEST_FIELDS, RequestFields } from "~/components/meetings/RequestFields.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary, summaryErrors } from "~/components/ui/ErrorSummary.tsx";
@@ -51,7 +51,6 @@ export default function RecordPhoneRequest() {
   if (posted && "sent" in posted) {
     return (
       <>
-        <SignedInBar />
         <div className="govuk-panel govuk-panel--confirmation" data-testid="meeting-sent">
           <h1 className="govuk-panel__title">{t("meetings.recorded")}</h1>
           <div className="govuk-panel__body">
@@ -71,7 +70,6 @@ export default function RecordPhoneRequest() {
   const errors = posted?.errors ?? {};
   return (
     <>
-      <SignedInBar />
       <ErrorSummary errors={summaryErrors(errors, [...REQUEST_FIELDS])} />
       <h1 className="govuk-heading-l">{t("meetings.phoneFormTitle")}</h1>
       <p className="govuk-body">{t("meetings.phoneFormIntro")}</p>

@@ -3,7 +3,7 @@
 // open slots that overlap, buffers included.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { RadioGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
@@ -78,7 +78,6 @@ export default function Slots() {
   const typed = posted?.error ? posted.typed : undefined;
   return (
     <>
-      <SignedInBar />
       {posted?.error ? <ErrorSummary errors={[{ name: posted.field ?? "date", key: posted.error }]} /> : null}
       {posted?.published ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="status">

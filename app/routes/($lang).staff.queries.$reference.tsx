@@ -1,7 +1,7 @@
 // One query, for its Area's staff: the thread, a reply, assignment and status.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, SignedInBar } from "~/components/auth/SignedIn.tsx";
+import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Thread } from "~/components/queries/QueryViews.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
@@ -95,7 +95,6 @@ export default function StaffQuery() {
   const posted = useActionData<typeof action>();
   return (
     <>
-      <SignedInBar />
       {posted?.error ? <ErrorSummary errors={[{ name: "body", key: posted.error }]} /> : null}
       <h1 className="govuk-heading-l">{query.reference}</h1>
       <dl className="govuk-summary-list">

@@ -1,7 +1,6 @@
 // An Area's inbox of ISVA queries, for that Area's staff and VLOs only.
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { SignedInBar } from "~/components/auth/SignedIn.tsx";
 import { InboxFilters, InboxPages, InboxSearch, InboxTable, InboxViews, INBOX_PATH } from "~/components/queries/Inbox.tsx";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
@@ -28,11 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = readInboxFilter(url.searchParams);
   const lang = langFromPath(url.pathname);
   const db = getDb();
-  const [area, page, reference] = await Promise.all([
-    db.area.findUniqueOrThrow({ where: { id: session.user.areaId! }, select: { nameEn: true, nameCy: true } }),
-    inboxPage(db, session.user, filter),
-    loadReferenceData(db),
-  ]);
+  const [page, reference] = await Promise.all([inboxPage(db, session.user, filter), loadReferenceData(db)]);
+  const area = session.area!;
   // A page past the last (the list shrank since the link was made): the last page.
   if (filter.page > page.pages) throw redirect(localisePath(INBOX_PATH, lang) + inboxSearchParams(filter, { page: page.pages }));
   return { ...signedInData(session), area: { en: area.nameEn, cy: area.nameCy }, filter, counts: page.counts, pages: page.pages, rows: inboxRows(page.rows, lang, reference) };
@@ -60,7 +56,6 @@ export default function Inbox() {
   const title = t("queries.inboxTitle", { area: area[lang] });
   return (
     <>
-      <SignedInBar />
       <h1 className="govuk-heading-l">{title}</h1>
       <InboxSearch typed={searched?.typed ?? ""} error={searched?.error} />
       {searched?.rows ? (

@@ -72,6 +72,8 @@ test("a member of staff is invited, sets a password and signs in; signing out en
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, demo("admin@portal.example"));
+  await expect(admin.getByRole("navigation", { name: "Your work" }).getByRole("link")).toHaveText(["Insight", "Admin"]);
+  await expect(admin.getByRole("link", { name: "Exit this page" }).or(admin.getByRole("button", { name: "Exit this page" }))).toBeVisible();
   await admin.goto("/staff/admin/areas");
   await expectAccessible(admin);
   await admin.goto("/staff/admin/domains");
@@ -111,7 +113,11 @@ test("a member of staff is invited, sets a password and signs in; signing out en
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("link", { name: "I have saved my codes" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Staff home");
-  await expect(page.getByText("CPS Wessex")).toBeVisible();
+  await expect(page.getByRole("main").getByText("CPS Wessex")).toBeVisible();
+  // The header names who is signed in and their Area, with the sections a member of Area staff may use.
+  await expect(page.getByTestId("identity")).toContainText("CPS Wessex");
+  await expect(page.getByRole("navigation", { name: "Your work" }).getByRole("link")).toHaveText(["Queries", "Meetings", "Letters", "Insight"]);
+  await expect(page.getByRole("link", { name: "What happens next" })).toHaveCount(0);
 
   // The same link cannot be used twice.
   await page.goto(linkIn(invitation.text, "/set-password?token="));

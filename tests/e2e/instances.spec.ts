@@ -97,7 +97,7 @@ test("a session ended on one instance is refused on the other", async ({ instanc
 
   // Sign out on A with the form every signed-in page carries.
   const page = await (await get(request, `${a.url}/isva/queries`, isva!.cookie)).text();
-  const form = /<form method="post" action="([^"]*\/sign-out)"><input type="hidden" name="csrf" value="([^"]+)"/.exec(page);
+  const form = /<form method="post" action="([^"]*\/sign-out)"[^>]*><input type="hidden" name="csrf" value="([^"]+)"/.exec(page);
   expect(form, "the sign-out form").not.toBeNull();
   const signedOut = await post(request, `${a.url}${form![1]}`, { csrf: form![2]! }, isva!.cookie);
   expect(signedOut.status()).toBe(302);
@@ -132,7 +132,7 @@ test("an inbox on one instance shows a query sent through the other at once, and
   expect((await inbox()).html).toContain(reference);
 
   // Signed out on A: B no longer sends the inbox.
-  const form = /<form method="post" action="([^"]*\/sign-out)"><input type="hidden" name="csrf" value="([^"]+)"/.exec(first.html);
+  const form = /<form method="post" action="([^"]*\/sign-out)"[^>]*><input type="hidden" name="csrf" value="([^"]+)"/.exec(first.html);
   expect(form, "the sign-out form").not.toBeNull();
   expect((await post(request, `${a.url}${form![1]}`, { csrf: form![2]! }, staff!.cookie)).status()).toBe(302);
   const after = await inbox();

@@ -120,7 +120,7 @@ test("an ISVA asks in English for someone they support; the VLO offers a publish
   await vlo.getByLabel("Start time (HH:MM)").fill(`${9 + Math.floor(Math.random() * 6)}:${minute}`);
   await vlo.getByLabel("Room or place (for meetings in person)").fill("Witness room 2");
   await vlo.getByRole("button", { name: "Add time" }).click();
-  await expect(vlo.getByRole("status")).toContainText("Time added");
+  await expect(vlo.getByRole("main").getByRole("status")).toContainText("Time added");
   await vlo.goto("/staff/meetings");
   await vlo.getByRole("link", { name: reference }).click();
   await expect(vlo.getByTestId("agenda")).toContainText("What happens on the day");

@@ -30,7 +30,7 @@ test("an administrator adds, corrects and removes a support service; the public 
   await admin.getByLabel("Website").fill("https://example.org/bsl");
   await admin.locator("label", { hasText: "For deaf people" }).click();
   await admin.getByRole("button", { name: "Add a service" }).click();
-  await expect(admin.getByRole("status")).toContainText("Saved");
+  await expect(admin.getByRole("main").getByRole("status")).toContainText("Saved");
 
   await visit("/support-services");
   const deaf = page.getByRole("region", { name: "For deaf people" });
@@ -42,7 +42,7 @@ test("an administrator adds, corrects and removes a support service; the public 
   await admin.getByRole("link", { name: `Change ${name}` }).click();
   await admin.getByLabel("How to contact it (English)").fill("Text 07700 900123.");
   await admin.getByRole("button", { name: "Save changes" }).click();
-  await expect(admin.getByRole("status")).toContainText("Saved");
+  await expect(admin.getByRole("main").getByRole("status")).toContainText("Saved");
   const response = await page.request.get("/support-services");
   expect(response.headers()["cache-control"]).toBe("public, no-cache");
   expect(response.headers()["set-cookie"]).toBeUndefined();
@@ -51,7 +51,7 @@ test("an administrator adds, corrects and removes a support service; the public 
 
   await admin.getByRole("link", { name: `Change ${name}` }).click();
   await admin.getByRole("button", { name: "Remove" }).click();
-  await expect(admin.getByRole("status")).toContainText("Removed");
+  await expect(admin.getByRole("main").getByRole("status")).toContainText("Removed");
   await visit("/support-services");
   await expect(page.getByText(name)).toHaveCount(0);
   await adminContext.close();

@@ -1,43 +1,29 @@
-// Pieces shared by the pages behind sign-in.
+// Pieces shared by the pages behind sign-in: the session's form token, and
+// who is signed in (for the workspace's header).
 import { useMatches } from "@remix-run/react";
-import { useLang, useT } from "~/features/i18n/i18n.ts";
-import { localisePath } from "~/features/i18n/languages.ts";
+import type { Role } from "~/generated/prisma/enums.ts";
 
-type SignedInData = { csrf: string; me: { name: string } };
+type Me = { name: string; roles: Role[]; area: { nameEn: string; nameCy: string } | null };
+export type SignedInData = { csrf: string; me: Me };
+type SessionData = { csrf: string; me: Me | null };
 
-function useSignedIn(): SignedInData | undefined {
+/** The session's data from the deepest route that loaded it: signedInData on the server. */
+function useSessionData(): SessionData | undefined {
   for (const match of [...useMatches()].reverse()) {
-    const data = match.data as Partial<SignedInData> | undefined;
-    if (data?.csrf && data.me) return data as SignedInData;
+    const data = match.data as Partial<SessionData> | undefined;
+    if (data?.csrf && data.me !== undefined) return data as SessionData;
   }
   return undefined;
 }
 
-/** The session's token for cross-site request protection (decision 002). */
-export function CsrfField() {
-  const data = useSignedIn();
-  return <input type="hidden" name="csrf" value={data?.csrf ?? ""} />;
+/** The signed-in person, when the page was loaded by someone fully signed in. */
+export function useSignedIn(): SignedInData | undefined {
+  const data = useSessionData();
+  return data?.me ? { csrf: data.csrf, me: data.me } : undefined;
 }
 
-export function SignedInBar() {
-  const t = useT();
-  const lang = useLang();
-  const data = useSignedIn();
-  if (!data) return null;
-  return (
-    <div className="app-signed-in-bar">
-      <p className="govuk-body-s govuk-!-margin-bottom-0">
-        {t("account.signedInAs", { name: data.me.name })} ·{" "}
-        <a className="govuk-link" href={localisePath("/account", lang)}>
-          {t("account.menu")}
-        </a>
-      </p>
-      <form method="post" action={localisePath("/sign-out", lang)}>
-        <CsrfField />
-        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-          {t("auth.signOut")}
-        </button>
-      </form>
-    </div>
-  );
+/** The session's token for cross-site request protection (decision 002). */
+export function CsrfField() {
+  const data = useSessionData();
+  return <input type="hidden" name="csrf" value={data?.csrf ?? ""} />;
 }

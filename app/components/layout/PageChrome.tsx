@@ -1,10 +1,15 @@
 // The frame of every page: skip link, header with the service name, menu and
-// language switch, Exit this page (public pages), main content and footer.
+// language switch, Exit this page, main content and footer. Behind sign-in the
+// menu is the workspace's (its sections, who is signed in, Sign out) and the
+// victims' links are left out.
 import type { ReactNode } from "react";
 import { Link, useLocation } from "@remix-run/react";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath, otherLang, stripLang } from "~/features/i18n/languages.ts";
+import type { SignedInData } from "~/components/auth/SignedIn.tsx";
 import { ExitThisPage } from "./ExitThisPage.tsx";
+import { ServiceNavigation } from "./ServiceNavigation.tsx";
+import { WorkspaceNavigation, workspaceHome } from "./WorkspaceNavigation.tsx";
 
 const NAV = [
   { key: "nav.walkthrough", path: "/walkthrough" },
@@ -12,7 +17,17 @@ const NAV = [
   { key: "nav.getHelp", path: "/get-help" },
 ] as const;
 
-export function PageChrome({ children, showExit = true }: { children: ReactNode; showExit?: boolean }) {
+const FOOTER = [
+  ["footer.getHelp", "/get-help"],
+  ["footer.leavingNoTrace", "/leaving-no-trace"],
+  ["footer.accessibility", "/accessibility"],
+  ["footer.privacy", "/privacy"],
+  ["footer.cookies", "/cookies"],
+] as const;
+/** The footer links a signed-in page keeps: the victims' own are left out. */
+const WORKSPACE_FOOTER = new Set<string>(["/accessibility", "/privacy", "/cookies"]);
+
+export function PageChrome({ children, signedIn }: { children: ReactNode; signedIn?: SignedInData }) {
   const t = useT();
   const lang = useLang();
   const { pathname } = useLocation();
@@ -27,7 +42,7 @@ export function PageChrome({ children, showExit = true }: { children: ReactNode;
       <header className="govuk-generic-header">
         <div className="govuk-generic-header__container govuk-width-container">
           <div className="govuk-generic-header__logo">
-            <Link to={localisePath("/", lang)} className="govuk-generic-header__homepage-link">
+            <Link to={localisePath(signedIn ? workspaceHome(signedIn) : "/", lang)} className="govuk-generic-header__homepage-link">
               {t("serviceName")}
             </Link>
           </div>
@@ -36,27 +51,11 @@ export function PageChrome({ children, showExit = true }: { children: ReactNode;
       <section aria-label={t("serviceName")} className="govuk-service-navigation">
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
-            <nav aria-label={t("nav.label")} className="govuk-service-navigation__wrapper">
-              <ul className="govuk-service-navigation__list" id="navigation">
-                {NAV.map((item) => {
-                  const active = neutralPath === item.path || neutralPath.startsWith(`${item.path}/`);
-                  return (
-                    <li
-                      key={item.path}
-                      className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}
-                    >
-                      <Link
-                        className="govuk-service-navigation__link"
-                        to={localisePath(item.path, lang)}
-                        aria-current={active ? "true" : undefined}
-                      >
-                        {t(item.key)}
-                      </Link>
-                    </li>
-                  );
-                })}
-              </ul>
-            </nav>
+            {signedIn ? (
+              <WorkspaceNavigation signedIn={signedIn} path={neutralPath} />
+            ) : (
+              <ServiceNavigation label={t("nav.label")} items={NAV} path={neutralPath} />
+            )}
           </div>
           <nav className="govuk-language-navigation" aria-label={t("language.switchLabel")}>
             <ul className="govuk-language-navigation__list">
@@ -82,7 +81,7 @@ export function PageChrome({ children, showExit = true }: { children: ReactNode;
         </div>
       </section>
       <div className="govuk-width-container">
-        {showExit ? <ExitThisPage /> : null}
+        <ExitThisPage />
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           {children}
         </main>
@@ -93,15 +92,7 @@ export function PageChrome({ children, showExit = true }: { children: ReactNode;
             <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
               <h2 className="govuk-visually-hidden">{t("footer.heading")}</h2>
               <ul className="govuk-footer__inline-list">
-                {(
-                  [
-                    ["footer.getHelp", "/get-help"],
-                    ["footer.leavingNoTrace", "/leaving-no-trace"],
-                    ["footer.accessibility", "/accessibility"],
-                    ["footer.privacy", "/privacy"],
-                    ["footer.cookies", "/cookies"],
-                  ] as const
-                ).map(([key, path]) => (
+                {FOOTER.filter(([, path]) => !signedIn || WORKSPACE_FOOTER.has(path)).map(([key, path]) => (
                   <li key={path} className="govuk-footer__inline-list-item">
                     <Link className="govuk-footer__link" to={localisePath(path, lang)}>
                       {t(key)}

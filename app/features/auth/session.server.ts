@@ -66,8 +66,9 @@ const SESSION_SQL = `
          u.email_verified_at AT TIME ZONE 'UTC' AS email_verified_at,
          u.approved_at AT TIME ZONE 'UTC' AS approved_at,
          u.created_at AT TIME ZONE 'UTC' AS user_created_at,
-         u.updated_at AT TIME ZONE 'UTC' AS user_updated_at
-  FROM session s JOIN app_user u ON u.id = s.user_id
+         u.updated_at AT TIME ZONE 'UTC' AS user_updated_at,
+         a.name_en AS area_name_en, a.name_cy AS area_name_cy
+  FROM session s JOIN app_user u ON u.id = s.user_id LEFT JOIN area a ON a.id = u.area_id
   WHERE s.id = $1`;
 
 type SessionRow = {
@@ -92,9 +93,12 @@ type SessionRow = {
   approved_at: Date | null;
   user_created_at: Date;
   user_updated_at: Date;
+  area_name_en: string | null;
+  area_name_cy: string | null;
 };
 
-export type SessionWithUser = Session & { user: User };
+/** A session with its user and the name of the user's Area (for staff), read in one statement. */
+export type SessionWithUser = Session & { user: User; area: { nameEn: string; nameCy: string } | null };
 
 async function findSession(db: Db, token: string): Promise<SessionWithUser | null> {
   const { rows } = await poolOf(db).query<SessionRow>(SESSION_SQL, [hashToken(token)]);
@@ -125,6 +129,7 @@ async function findSession(db: Db, token: string): Promise<SessionWithUser | nul
       createdAt: row.user_created_at,
       updatedAt: row.user_updated_at,
     },
+    area: row.area_name_en === null || row.area_name_cy === null ? null : { nameEn: row.area_name_en, nameCy: row.area_name_cy },
   };
 }
 

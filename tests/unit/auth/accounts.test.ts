@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { acceptTotp, confirmTotpSetup, redeemRecoveryCode, requestPasswordReset, setPasswordWithToken, setUserDisabled, startTotpSetup } from "~/features/auth/accounts.server.ts";
+import { acceptTotp, confirmTotpSetup, inviteUser, redeemRecoveryCode, registerIsva, requestPasswordReset, setPasswordWithToken, setUserDisabled, startTotpSetup } from "~/features/auth/accounts.server.ts";
 import { endSession, loadSession, IDLE_MS } from "~/features/auth/session.server.ts";
 import { hashToken } from "~/features/auth/tokens.server.ts";
 import { currentTotp } from "~/features/auth/totp.server.ts";
@@ -7,7 +7,7 @@ import { closeRateLimits, initRateLimits } from "~/features/security/rate-limit.
 import { completeSecondFactor, signInWithPassword } from "~/features/auth/sign-in.server.ts";
 import { action as forgotPassword } from "~/routes/($lang).forgot-password.tsx";
 import type { Db } from "~/utils/db.server.ts";
-import { setDb } from "~/utils/db.server.ts";
+import { poolOf, setDb } from "~/utils/db.server.ts";
 import { createMigratedDatabase } from "../../setup/database.ts";
 import { makeUser, signedIn, TEST_PASSWORD } from "../../setup/users.ts";
 
@@ -39,12 +39,16 @@ describe("the second factor", () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
-  it("sets up with a first code and gives ten single-use recovery codes", async () => {
+  it("sets up with a first code and gives ten single-use recovery codes, stored as salted argon2id hashes", async () => {
     const { user } = await makeUser(db, { roles: ["AREA_STAFF"], areaId: "wessex" });
     const { secret } = await startTotpSetup(db, user);
     const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     const codes = await confirmTotpSetup(db, fresh, currentTotp(secret));
     expect(codes).toHaveLength(10);
+    const stored = (await db.recoveryCode.findMany({ where: { userId: user.id } })).map((row) => row.codeHash);
+    expect(stored).toHaveLength(10);
+    for (const hash of stored) expect(hash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]{22,}\$/);
+    expect(stored.join(" ")).not.toContain(codes![0]!.replace("-", ""));
     expect(await redeemRecoveryCode(db, fresh, codes![3]!.toLowerCase())).toBe(true);
     expect(await redeemRecoveryCode(db, fresh, codes![3]!)).toBe(false);
     expect(await redeemRecoveryCode(db, fresh, "AAAAA-AAAAA")).toBe(false);
@@ -52,7 +56,7 @@ describe("the second factor", () => {
 });
 
 describe("sessions", () => {
-  it("are read with their user exactly as the database holds them", async () => {
+  it("are read with their user and Area exactly as the database holds them, in one statement", async () => {
     const { user } = await makeUser(db, { roles: ["AREA_STAFF", "VLO"], areaId: "wessex" });
     await db.user.update({ where: { id: user.id }, data: { totpLastStep: 9_007_199_254_740_993n, totpEnabledAt: new Date("2026-03-29T00:59:59.123Z") } });
     const { token } = await signedIn(db, user.id);
@@ -61,7 +65,10 @@ describe("sessions", () => {
     const zone = process.env.TZ;
     process.env.TZ = "Pacific/Auckland";
     try {
-      expect(await loadSession(db, token, expected.lastSeenAt)).toEqual(expected);
+      const statements = vi.spyOn(poolOf(db), "query");
+      expect(await loadSession(db, token, expected.lastSeenAt)).toEqual({ ...expected, area: { nameEn: "CPS Wessex", nameCy: "CPS Wessex" } });
+      expect(statements).toHaveBeenCalledTimes(1);
+      statements.mockRestore();
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
@@ -125,6 +132,22 @@ describe("a password reset", () => {
     const signIn = await signInWithPassword(db, user.email, NEW_PASSWORD, "192.0.2.150");
     if (!signIn.ok) throw new Error("The new password should be accepted.");
     expect(await loadSession(db, signIn.token)).toMatchObject({ mfaPending: true, user: { totpEnabledAt: expect.any(Date) } });
+  });
+});
+
+describe("single-use links", () => {
+  it("last 7 days for an invitation and 24 hours for an e-mail confirmation, and are stored only as hashes", async () => {
+    const { user: admin } = await makeUser(db, { roles: ["ADMIN"] });
+    const lifetime = async (userId: string, purpose: "SET_PASSWORD" | "VERIFY_EMAIL") => {
+      const row = await db.userToken.findFirstOrThrow({ where: { userId, purpose } });
+      expect(row.id).toMatch(/^[0-9a-f]{64}$/);
+      return Math.round((row.expiresAt.getTime() - Date.now()) / 60_000);
+    };
+    const invited = await inviteUser(db, admin, { name: "Ivy Invited", email: `ivy.${Date.now()}@cps.example`, roles: ["VLO"], areaId: "wessex" }, "http://localhost");
+    expect(Math.abs((await lifetime(invited.id, "SET_PASSWORD")) - 7 * 24 * 60)).toBeLessThanOrEqual(1);
+    await registerIsva(db, { name: "Rae Registrant", email: `rae.${Date.now()}@unrecognised.example`, organisation: "A service", password: "amber-thistle-compass-orchard-9" }, "http://localhost");
+    const registrant = await db.user.findFirstOrThrow({ where: { name: "Rae Registrant" }, orderBy: { createdAt: "desc" } });
+    expect(Math.abs((await lifetime(registrant.id, "VERIFY_EMAIL")) - 24 * 60)).toBeLessThanOrEqual(1);
   });
 });
 
