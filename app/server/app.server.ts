@@ -30,6 +30,8 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
   app.set("etag", false);
 
   app.use(securityHeaders({ hsts }));
+  // First, so every refusal (a method, a cross-site post, a body too large) is in the log.
+  app.use(requestLog());
   app.use(methodGuard());
   app.use(compression());
 
@@ -62,7 +64,6 @@ export function createApp({ build, db, publicDir, hsts, publicHost, trustProxy =
   });
   app.use(crossSiteGuard());
   app.use(bodyLimit());
-  app.use(requestLog());
   app.use(pageCache.capture());
 
   app.all(

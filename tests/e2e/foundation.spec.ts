@@ -120,7 +120,8 @@ test.describe("responses", () => {
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("base-uri 'none'");
       expect(csp).toContain("frame-ancestors 'none'");
-      expect(headers["strict-transport-security"]).toMatch(/max-age=\d{8}/);
+      expect(headers["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+      expect(headers["x-frame-options"]).toBe("DENY");
       expect(headers["referrer-policy"]).toBe("no-referrer");
       expect(headers["x-content-type-options"]).toBe("nosniff");
       expect(headers["content-type"]).toBe("text/html; charset=utf-8");

@@ -615,6 +615,9 @@ test("a form sent in another shape, or a method a page does not take, gets the p
   const noAction = await post(w, "/glossary", { pairs: [["a", "b"]] });
   expect(noAction.status).toBe(405);
   expect(noAction.text).toContain("This page cannot take that kind of request.");
+  // Signing out changes something, so it is never done by a GET.
+  expect((await get(w, "/sign-out", w.southStaff)).status).toBe(404);
+  expect((await get(w, "/staff", w.southStaff)).status).toBe(200);
   // Every other method gets a refusal page too, and TRACE echoes nothing back.
   for (const method of ["TRACE", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
     const answer = await w.api.fetch("/cy/walkthrough", { method, headers: { "X-Echo-Me": "echo-marker" }, maxRedirects: 0 });

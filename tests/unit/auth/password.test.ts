@@ -53,6 +53,13 @@ describe("checkPassword", () => {
     expect(["common", "weak"]).toContain(!result.ok && result.reason);
   });
 
+  it("refuses fewer than 12 characters and more than 128, and takes any number between", () => {
+    expect(checkPassword("Xq7#mZ2!pL9")).toEqual({ ok: false, reason: "tooShort" });
+    expect(checkPassword("Xq7#mZ2!pL9w")).toEqual({ ok: true });
+    expect(checkPassword(LONGEST)).toEqual({ ok: true });
+    expect(checkPassword(`${LONGEST}x`)).toEqual({ ok: false, reason: "tooLong" });
+  });
+
   it("counts length after NFKC normalisation", () => {
     // 11 code points as typed, but "ﬃ" (one code point) becomes "ffi" (three).
     expect([..."ﬃrmaments-ﬃ"]).toHaveLength(11);

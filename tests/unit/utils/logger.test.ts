@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeError, log } from "~/utils/logger.server.ts";
+import { captureStderr } from "../../setup/stderr.ts";
 
 describe("describeError", () => {
   it.each([
@@ -17,16 +18,7 @@ describe("describeError", () => {
 
 describe("log", () => {
   it("writes each entry as one JSON line with its time in UTC, so a line break in a value cannot forge another entry", () => {
-    const lines: string[] = [];
-    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
-    try {
-      log.warn("access refused", { check: "role\n{\"level\":\"info\",\"message\":\"forged\"}" });
-    } finally {
-      spy.mockRestore();
-    }
+    const lines = captureStderr(() => log.warn("access refused", { check: "role\n{\"level\":\"info\",\"message\":\"forged\"}" }));
     expect(lines).toHaveLength(1);
     expect(lines[0]!.endsWith("\n")).toBe(true);
     expect(lines[0]!.slice(0, -1)).not.toContain("\n");
