@@ -12,6 +12,7 @@ import { addIsvaMessage, isvaQuery } from "~/features/queries/queries.server.ts"
 import { isQueryReference } from "~/features/queries/reference.ts";
 import { MAX_QUESTION, replySchema } from "~/features/queries/schema.ts";
 import { threadMessages } from "~/features/queries/views.server.ts";
+import { langFromPath } from "~/features/i18n/languages.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
 import { titleFor } from "~/utils/meta.ts";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...signedInData(session),
     sent: new URL(request.url).searchParams.get("sent") === "1",
     query: { reference: query.reference, status: query.status, category: query.category, area: { en: query.area.nameEn, cy: query.area.nameCy } },
-    messages: threadMessages(query.messages),
+    messages: threadMessages(query.messages, langFromPath(new URL(request.url).pathname)),
   };
 }
 

@@ -4,7 +4,7 @@ import { QueryTable } from "~/components/queries/QueryViews.tsx";
 import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
-import { localisePath } from "~/features/i18n/languages.ts";
+import { langFromPath, localisePath } from "~/features/i18n/languages.ts";
 import { listIsvaQueries } from "~/features/queries/queries.server.ts";
 import { queryRows } from "~/features/queries/views.server.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => titleFor(matches, "queries.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "ISVA");
-  return { ...signedInData(session), rows: queryRows(await listIsvaQueries(getDb(), session.user)) };
+  return { ...signedInData(session), rows: queryRows(await listIsvaQueries(getDb(), session.user), langFromPath(new URL(request.url).pathname)) };
 }
 
 export default function IsvaQueries() {

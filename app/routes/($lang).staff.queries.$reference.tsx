@@ -11,6 +11,7 @@ import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.se
 import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
 import { langFromPath } from "~/features/i18n/languages.ts";
+import { formatDate } from "~/features/dates/format.ts";
 import { areaColleagues, assignQuery, replyToQuery, setQueryStatus, staffQuery } from "~/features/queries/queries.server.ts";
 import { isQueryReference } from "~/features/queries/reference.ts";
 import { MAX_QUESTION, QUERY_STATUSES, replySchema } from "~/features/queries/schema.ts";
@@ -45,12 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: query.status,
       category: query.category,
       urn: query.urn,
-      dueOn: query.dueOn.toISOString().slice(0, 10),
+      dueOn: formatDate(query.dueOn.toISOString().slice(0, 10), langFromPath(new URL(request.url).pathname)),
       assigneeId: query.assignee?.id ?? "",
       isva: query.isva,
       reason: reasonText(query.routingReason as RoutingReason, lang, await loadReferenceData(db)),
     },
-    messages: threadMessages(query.messages),
+    messages: threadMessages(query.messages, langFromPath(new URL(request.url).pathname)),
     colleagues: await areaColleagues(db, session.user),
   };
 }

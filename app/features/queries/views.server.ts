@@ -14,24 +14,23 @@ type Listed = {
 };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
-// Made once: building a formatter costs far more than using one.
-const stamper = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-const stamp = (date: Date) => stamper.format(date);
 
-export function queryRows(rows: Listed[], today = todayInLondon()) {
+/** An ISVA's list of queries in one language, dates in GOV.UK style ("11 December 2026"). */
+export function queryRows(rows: Listed[], lang: Lang, today = todayInLondon()) {
   return rows.map((row) => ({
     reference: row.reference,
     category: row.category,
     status: row.status,
-    dueOn: day(row.dueOn),
-    createdAt: stamp(row.createdAt),
+    dueOn: formatDate(day(row.dueOn), lang),
+    createdAt: formatDateTime(row.createdAt, lang),
     overdue: (row.status === "NEW" || row.status === "IN_PROGRESS") && day(row.dueOn) < today,
     assignee: row.assignee?.name ?? null,
   }));
 }
 
-export function threadMessages(messages: { id: string; fromStaff: boolean; author: string; createdAt: Date; body: string }[]) {
-  return messages.map((message) => ({ ...message, createdAt: stamp(message.createdAt) }));
+/** A query's messages, each with when it was written ("11 December 2026 at 2:30pm", UK time). */
+export function threadMessages(messages: { id: string; fromStaff: boolean; author: string; createdAt: Date; body: string }[], lang: Lang) {
+  return messages.map((message) => ({ ...message, createdAt: formatDateTime(message.createdAt, lang) }));
 }
 
 /** The inbox's rows for a page in one language: dates in GOV.UK style and UK time, where each reply stands, and the police force by name. */
