@@ -46,13 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: query.status,
       category: query.category,
       urn: query.urn,
-      dueOn: formatDate(query.dueOn.toISOString().slice(0, 10), langFromPath(new URL(request.url).pathname)),
+      dueOn: formatDate(query.dueOn.toISOString().slice(0, 10), lang),
       assigneeId: query.assignee?.id ?? "",
       isva: query.isva,
       reason: reasonText(query.routingReason as RoutingReason, lang, await loadReferenceData(db)),
     },
-    messages: threadMessages(query.messages, langFromPath(new URL(request.url).pathname)),
+    messages: threadMessages(query.messages, lang),
     colleagues: await areaColleagues(db, session.user),
+    myId: session.user.id,
   };
 }
 
@@ -92,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffQuery() {
   const t = useT();
-  const { query, messages, colleagues } = useLoaderData<typeof loader>();
+  const { query, messages, colleagues, myId } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   return (
     <>
@@ -132,9 +133,17 @@ export default function StaffQuery() {
       <form method="post" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="reply" />
-        <TextArea name="body" maxLength={MAX_QUESTION} label={t("queries.thread.reply")} rows={6} defaultValue={posted?.body} error={posted?.error} />
+        <TextArea name="body" maxLength={MAX_QUESTION} label={t("queries.thread.reply")} hint={t("queries.thread.replyHint")} rows={6} defaultValue={posted?.body} error={posted?.error} />
         <Button>{t("queries.thread.send")}</Button>
       </form>
+      {query.assigneeId !== myId ? (
+        <form method="post">
+          <CsrfField />
+          <input type="hidden" name="intent" value="assign" />
+          <input type="hidden" name="assigneeId" value={myId} />
+          <Button variant="secondary">{t("queries.thread.assignToMe")}</Button>
+        </form>
+      ) : null}
       <form method="post" className="app-filters">
         <CsrfField />
         <input type="hidden" name="intent" value="assign" />

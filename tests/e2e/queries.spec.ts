@@ -50,6 +50,14 @@ test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is a
   await south.getByRole("link", { name: reference }).click();
   await expect(south.getByTestId("thread")).toContainText(question);
   await expectAccessible(south);
+  // Taken on by the one reading it, in one click.
+  await south.getByRole("button", { name: "Assign to me" }).click();
+  await expect(south.getByLabel("Assigned to")).toHaveValue(/.+/);
+  await expect(south.getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+  await south.goto("/staff/queries?assigned=me&sort=received");
+  await expect(south.getByRole("row", { name: new RegExp(reference) })).toContainText("Val South");
+  await south.getByRole("link", { name: reference }).click();
+  await expect(south.getByText("Sending a reply marks the query Answered.")).toBeVisible();
   await south.getByLabel("Reply").fill("The trial is listed for the week of 8 March. The Witness Care Unit will confirm.");
   await south.getByRole("button", { name: "Send" }).click();
   await expect(south.getByTestId("thread")).toContainText("listed for the week of 8 March");
