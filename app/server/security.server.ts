@@ -97,6 +97,11 @@ export function crossSiteGuard() {
  * The largest form is a letter's English and Welsh text, 20,000 characters
  * each: percent-encoded, three-byte characters take nine bytes apiece.
  */
+/** A request refused before the application sees it: the translated refusal page, never stored. */
+function sendRefusal(res: Response, status: 405 | 411 | 413, path: string) {
+  res.status(status).type("text/html").set("Cache-Control", "no-store").send(refusalPage(status, path));
+}
+
 /** The methods a page may be asked with; the application answers the rest of these itself. */
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
@@ -107,7 +112,7 @@ const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", 
 export function methodGuard() {
   return (req: Request, res: Response, next: NextFunction) => {
     if (KNOWN_METHODS.has(req.method)) return next();
-    res.status(405).set("Allow", "GET, HEAD, POST").type("text/html").set("Cache-Control", "no-store").send(refusalPage(405, req.path));
+    sendRefusal(res.set("Allow", "GET, HEAD, POST"), 405, req.path);
   };
 }
 
@@ -132,7 +137,7 @@ export function bodyLimit(maxBytes = MAX_BODY_BYTES) {
   return (req: Request, res: Response, next: NextFunction) => {
     const refuse = (status: 411 | 413, close: boolean) => {
       if (close) res.set("Connection", "close");
-      res.status(status).type("text/html").set("Cache-Control", "no-store").send(refusalPage(status, req.path));
+      sendRefusal(res, status, req.path);
     };
     if (req.headers["transfer-encoding"] !== undefined) return void refuse(411, true);
     const length = Number(req.headers["content-length"] ?? 0);

@@ -9,7 +9,7 @@ import { ServiceNavigation } from "./ServiceNavigation.tsx";
 
 type Section = { key: string; path: string; roles: Role[] };
 
-/** Who may open each section: kept the same as the access matrix's policy for its index route. */
+/** Who may open each section: the access matrix test keeps this the same as its index route's policy. */
 export const WORKSPACE_SECTIONS: Section[] = [
   { key: "workspace.queries", path: "/staff/queries", roles: ["AREA_STAFF", "VLO"] },
   { key: "workspace.meetings", path: "/staff/meetings", roles: ["VLO", "AREA_STAFF"] },

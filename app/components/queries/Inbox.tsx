@@ -5,26 +5,14 @@
 import type { DueState } from "~/features/dates/format.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
-import { inboxSearchParams, type InboxFilter, type InboxView } from "~/features/queries/inbox.ts";
+import { INBOX_VIEWS, inboxSearchParams, type InboxFilter, type InboxView } from "~/features/queries/inbox.ts";
+import type { InboxDisplayRow } from "~/features/queries/views.server.ts";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { ErrorMessage } from "~/components/ui/Field.tsx";
 import { Select } from "~/components/ui/Select.tsx";
 import { TableHead } from "~/components/ui/Table.tsx";
 
 export const INBOX_PATH = "/staff/queries";
-const VIEWS: InboxView[] = ["waiting", "answered", "closed", "all"];
-
-export type InboxTableRow = {
-  reference: string;
-  category: string;
-  status: string;
-  received: string;
-  dueOn: string;
-  due: DueState | null;
-  from: { name: string; organisation: string };
-  police: { force: string; borough: string | null };
-  assignee: string | null;
-};
 
 const filterHref = (filter: InboxFilter, change: Partial<InboxFilter>, lang: "en" | "cy") => localisePath(INBOX_PATH, lang) + inboxSearchParams(filter, change);
 
@@ -34,7 +22,7 @@ export function InboxViews({ filter, counts }: { filter: InboxFilter; counts: Re
   return (
     <nav className="moj-sub-navigation" aria-label={t("queries.inbox.views.label")}>
       <ul className="moj-sub-navigation__list">
-        {VIEWS.map((view) => (
+        {INBOX_VIEWS.map((view) => (
           <li key={view} className="moj-sub-navigation__item">
             <a className="moj-sub-navigation__link" aria-current={view === filter.view ? "page" : undefined} href={filterHref(filter, { view, page: 1 }, lang)}>
               {t(`queries.inbox.views.${view}`)} <strong className="app-count">{counts[view].toLocaleString("en-GB")}</strong>
@@ -149,7 +137,7 @@ function DueTag({ due }: { due: DueState | null }) {
   );
 }
 
-export function InboxTable({ rows, caption }: { rows: InboxTableRow[]; caption: string }) {
+export function InboxTable({ rows, caption }: { rows: InboxDisplayRow[]; caption: string }) {
   const t = useT();
   const lang = useLang();
   return (

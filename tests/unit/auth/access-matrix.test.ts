@@ -10,6 +10,7 @@ import { createMigratedDatabase } from "../../setup/database.ts";
 import { makeUser, signedIn } from "../../setup/users.ts";
 import { sendQuery } from "../../setup/queries.ts";
 import { fieldCipher } from "~/features/crypto/cipher.server.ts";
+import { WORKSPACE_SECTIONS } from "~/components/layout/WorkspaceNavigation.tsx";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "../../../app/routes");
 const STAFF: Role[] = ["AREA_STAFF", "VLO", "LETTER_EDITOR", "ADMIN"];
@@ -146,6 +147,14 @@ function request(method: "GET" | "POST", who: { cookie: string; csrf: string } |
 describe("the access matrix", () => {
   it("covers every protected route", () => {
     expect(protectedRoutes.sort()).toEqual(Object.keys(POLICY).sort());
+  });
+
+  it("offers in the workspace's navigation exactly the sections each role may open", () => {
+    for (const section of WORKSPACE_SECTIONS) {
+      const policy = POLICY[`($lang)${section.path.replaceAll("/", ".")}._index.tsx`] ?? POLICY[`($lang)${section.path.replaceAll("/", ".")}.tsx`];
+      expect(policy, section.path).toBeDefined();
+      for (const role of ["ISVA", ...STAFF] as Role[]) expect(section.roles.includes(role), `${role} and ${section.path}`).toBe(may(policy!, role, "read"));
+    }
   });
 
   it("logs each refusal with the user's id and the check, never their address", async () => {
