@@ -9,6 +9,7 @@ import { createSignedInAccounts } from "../../setup/signed-in.ts";
 import { type Context, type Row, megabytes, portalMeasure, whole } from "./context.ts";
 import { type LoadSpec, loadProblems, measureHttp } from "./load.ts";
 import { latencyText } from "./pages.ts";
+import { breakdownText, profileRequests } from "./profile.ts";
 import { FORM_HEADERS, QUERY_PATH, isvaAccounts, queryForm } from "./queries.ts";
 
 /** The inbox serves at least this share of the static server's maximum. */
@@ -23,6 +24,8 @@ const USERS = 300;
 const PAGE_ROWS = 25;
 const ISVAS = 3;
 const CONNECTIONS = 20;
+/** Seconds of the profiled run that says where a request's time goes. */
+const PROFILE_SECONDS = 5;
 
 export async function measureInbox(ctx: Context): Promise<Row[]> {
   const { db } = ctx;
@@ -42,7 +45,10 @@ export async function measureInbox(ctx: Context): Promise<Row[]> {
   const [staff] = await createSignedInAccounts(db, [
     { email: "bench-area-staff@cps.example", name: "Bench Area Staff", roles: ["AREA_STAFF"], areaId: AREA_ID },
   ]);
-  await seedArea(ctx, isvas.map((isva) => isva.userId));
+  await seedArea(
+    ctx,
+    isvas.map((isva) => isva.userId)
+  );
   const inbox = async () => {
     const page = await fetch(`${ctx.portalUrl}${INBOX_PATH}`, {
       headers: { Cookie: staff!.cookie },
@@ -58,7 +64,11 @@ export async function measureInbox(ctx: Context): Promise<Row[]> {
   const listed = new Set(html.match(/\/staff\/queries\/Q-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}"/g) ?? []).size;
   if (listed !== PAGE_ROWS) throw new Error(`The inbox's first page listed ${listed} queries, not ${PAGE_ROWS}.`);
   const stored = Number((await db.query<{ count: string }>("SELECT count(*) FROM isva_query WHERE area_id = $1", [AREA_ID])).rows[0]!.count);
-  ctx.log(`The Area holds ${stored} queries; the inbox's first page lists ${listed} (${Math.round(html.length / 1024)} KiB of HTML), rendered afresh on every request.`);
+  ctx.log(
+    `The Area holds ${stored} queries; the inbox's first page lists ${listed} (${Math.round(
+      html.length / 1024
+    )} KiB of HTML), rendered afresh on every request.`
+  );
 
   const spec: LoadSpec = {
     origin: ctx.portalUrl,
@@ -68,7 +78,11 @@ export async function measureInbox(ctx: Context): Promise<Row[]> {
     expect: "2xx",
   };
   const figure = await measureHttp(spec, portalMeasure(ctx, { warmup: true }), (line) => ctx.log(`inbox: ${line}`));
-  return [inboxRow(ctx, figure, { listed, stored, htmlBytes: html.length })];
+  const { origin: _, ...profiledSpec } = spec;
+  const breakdown = await profileRequests(ctx, profiledSpec, PROFILE_SECONDS);
+  const where = breakdownText(breakdown);
+  ctx.log(`inbox: ${where}`);
+  return [{ ...inboxRow(ctx, figure, { listed, stored, htmlBytes: html.length }), notes: [where] }];
 }
 
 /** Fills the Area to QUERIES queries and USERS users, in two statements. */
@@ -79,7 +93,7 @@ async function seedArea(ctx: Context, isvaIds: string[]) {
     `INSERT INTO app_user (id, email, name, roles, status, area_id, created_at, updated_at)
      SELECT gen_random_uuid(), 'bench-colleague-' || n || '@cps.example', 'Colleague ' || n, ARRAY['AREA_STAFF']::"Role"[], 'ACTIVE', $1, now(), now()
      FROM generate_series(1, $2::int) AS n`,
-    [AREA_ID, colleagues],
+    [AREA_ID, colleagues]
   );
   const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   const code = (n: number) => Array.from({ length: 8 }, (_, i) => alphabet[Math.floor(n / alphabet.length ** i) % alphabet.length]).join("");
@@ -94,24 +108,23 @@ async function seedArea(ctx: Context, isvaIds: string[]) {
             CASE WHEN r.n % 3 = 0 THEN NULL ELSE staff.ids[1 + r.n % cardinality(staff.ids)] END,
             current_date + (r.n % 40 - 20)::int, now() - r.n * interval '7 minutes', now()
      FROM unnest($5::text[]) WITH ORDINALITY AS r(reference, n), staff`,
-    [FORCE_ID, AREA_ID, JSON.stringify({ code: "force", areaId: AREA_ID, forceId: FORCE_ID }), isvaIds, references],
+    [FORCE_ID, AREA_ID, JSON.stringify({ code: "force", areaId: AREA_ID, forceId: FORCE_ID }), isvaIds, references]
   );
 }
 
 function inboxRow(
   ctx: Context,
   figure: Awaited<ReturnType<typeof measureHttp>>,
-  { listed, stored, htmlBytes }: { listed: number; stored: number; htmlBytes: number },
+  { listed, stored, htmlBytes }: { listed: number; stored: number; htmlBytes: number }
 ): Row {
-  const problems = [
-    ...loadProblems("inbox at saturation", figure.saturation, "2xx"),
-    ...loadProblems("inbox at a fixed rate", figure.fixedRate, "2xx"),
-  ];
+  const problems = [...loadProblems("inbox at saturation", figure.saturation, "2xx"), ...loadProblems("inbox at a fixed rate", figure.fixedRate, "2xx")];
   const rate = figure.saturation.rate;
   const ratio = ctx.staticMax ? rate / ctx.staticMax : undefined;
   return {
     section: "inbox",
-    measure: `Area inbox, signed in as Area staff (${stored.toLocaleString("en-GB")} queries and ${USERS} users in the Area; each request checks the session, counts the views and renders the first page of ${listed} afresh): GET ${INBOX_PATH}`,
+    measure: `Area inbox, signed in as Area staff (${stored.toLocaleString(
+      "en-GB"
+    )} queries and ${USERS} users in the Area; each request checks the session, counts the views and renders the first page of ${listed} afresh): GET ${INBOX_PATH}`,
     result: `${whole(rate)} requests/s`,
     value: rate,
     staticRate: ctx.staticMax,
