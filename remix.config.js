@@ -13,7 +13,11 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: with it, every page render matched the route table once more for
+    // each parent path, to send a partial manifest. The whole manifest costs
+    // less (the benchmark's profile of the inbox: 24 ms of CPU a request with
+    // it, 19 ms without).
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 };
