@@ -6,6 +6,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
+import { TimeFields } from "~/components/meetings/TimeFields.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
@@ -228,29 +229,6 @@ function ToldBanner({ posted }: { posted: Posted }) {
   );
 }
 
-function TimeFields({
-  typed,
-  error,
-  field = "date",
-  defaults,
-}: {
-  typed?: Record<string, string>;
-  error?: string;
-  /** The field the error is about: the date (the time as a whole) or the room. */
-  field?: string;
-  defaults?: { date?: string; start?: string; length?: string; room?: string };
-}) {
-  const t = useT();
-  return (
-    <>
-      <TextField name="date" label={t("meetings.date")} width="10" defaultValue={typed?.date ?? defaults?.date} error={field === "date" ? error : undefined} />
-      <TextField name="start" label={t("meetings.start")} width="5" defaultValue={typed?.start ?? defaults?.start} />
-      <TextField name="length" label={t("meetings.length")} width="3" inputMode="numeric" defaultValue={typed?.length ?? defaults?.length ?? "60"} />
-      <TextField name="room" label={t("meetings.room")} width="20" defaultValue={typed?.room ?? defaults?.room} error={field === "room" ? error : undefined} />
-    </>
-  );
-}
-
 export default function MeetingRequestPage() {
   const t = useT();
   const lang = useLang();
@@ -333,7 +311,7 @@ export default function MeetingRequestPage() {
                   <form method="post" noValidate>
                     <CsrfField />
                     <input type="hidden" name="meetingId" value={meeting.id} />
-                    <TimeFields typed={failed("move")?.typed} error={failed("move")?.error} field={failed("move")?.field} defaults={{ date: meeting.date, start: meeting.start, length: String(meeting.minutes), room: meeting.room ?? "" }} />
+                    <TimeFields typed={failed("move")?.typed} error={failed("move")?.error} field={failed("move")?.field} defaults={{ day: meeting.day, month: meeting.month, year: meeting.year, start: meeting.start, length: String(meeting.minutes), room: meeting.room ?? "" }} />
                     <TextField name="reason" label={t("meetings.reason")} defaultValue={failed("move")?.typed?.reason} error={failed("move")?.field === "reason" ? failed("move")?.error : undefined} />
                     <Button name="intent" value="move">{t("meetings.move")}</Button>
                   </form>

@@ -4,6 +4,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
+import { TimeFields } from "~/components/meetings/TimeFields.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { RadioGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
@@ -136,9 +137,7 @@ export default function Slots() {
       <form method="post" noValidate>
         <CsrfField />
         <h2 className="govuk-heading-m">{t("meetings.publishHeading")}</h2>
-        <TextField name="date" label={t("meetings.date")} width="10" defaultValue={typed?.date} error={posted?.field === "date" ? posted.error : undefined} />
-        <TextField name="start" label={t("meetings.start")} width="5" defaultValue={typed?.start} />
-        <TextField name="length" label={t("meetings.length")} width="3" inputMode="numeric" defaultValue={typed?.length ?? "60"} />
+        <TimeFields typed={typed} error={posted?.error} field={posted?.field} withRoom={false} />
         <TextField name="buffer" label={t("meetings.buffer")} width="3" inputMode="numeric" defaultValue={typed?.buffer ?? String(DEFAULT_BUFFER_MINUTES)} error={posted?.field === "buffer" ? posted.error : undefined} />
         <RadioGroup
           name="mode"

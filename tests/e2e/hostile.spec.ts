@@ -294,7 +294,7 @@ async function buildWorld(api: APIRequestContext, db: pg.Pool, workerIndex: numb
   // A published time with markup in its place, offered to one request; the other booked.
   const published = await post(w, "/staff/meetings/slots", {
     cookie: southVlo.cookie,
-    pairs: signedPairs(southVlo, [["intent", "publish"], ["date", "2031-02-03"], ["start", "10:00"], ["length", "60"], ["buffer", "15"], ["mode", "IN_PERSON"], ["room", `R${run} ${PAYLOADS.script}`]]),
+    pairs: signedPairs(southVlo, [["intent", "publish"], ["date.day", "3"], ["date.month", "2"], ["date.year", "2031"], ["start", "10:00"], ["length", "60"], ["buffer", "15"], ["mode", "IN_PERSON"], ["room", `R${run} ${PAYLOADS.script}`]]),
   });
   expect(published.status, "the time is published").toBe(200);
   w.slotId = (await db.query<{ id: string }>(`SELECT id FROM meeting_slot WHERE vlo_id = $1`, [southVlo.userId])).rows[0]!.id;
@@ -302,7 +302,7 @@ async function buildWorld(api: APIRequestContext, db: pg.Pool, workerIndex: numb
   expect(offered.status, "the time is offered").toBe(200);
   const booked = await post(w, `/staff/meetings/${w.booked}`, {
     cookie: southVlo.cookie,
-    pairs: signedPairs(southVlo, [["intent", "book-time"], ["date", "2031-02-05"], ["start", "11:00"], ["length", "60"], ["room", `R${run} ${PAYLOADS.attribute}`.slice(0, 60)], ["mode", "IN_PERSON"]]),
+    pairs: signedPairs(southVlo, [["intent", "book-time"], ["date.day", "5"], ["date.month", "2"], ["date.year", "2031"], ["start", "11:00"], ["length", "60"], ["room", `R${run} ${PAYLOADS.attribute}`.slice(0, 60)], ["mode", "IN_PERSON"]]),
   });
   expect(booked.status, "the meeting is booked").toBe(200);
   w.meetingId = (await db.query<{ id: string }>(`SELECT m.id FROM meeting m JOIN meeting_request r ON r.id = m.request_id WHERE r.reference = $1`, [w.booked])).rows[0]!.id;
@@ -413,13 +413,13 @@ function formCases(w: World): FormCase[] {
     { name: "VLO: phone request", path: "/staff/meetings/new", who: w.southVlo, fields: requestFields(), status: [400], keep: ["phone", "01632 960222"], echo: "name" },
     {
       name: "VLO: book a typed time", path: `/staff/meetings/${w.offer}`, who: w.southVlo,
-      fields: [["intent", "book-time"], ["date", HOSTILE], ["start", "10:00"], ["length", "60"], ["room", HOSTILE], ["mode", HOSTILE]], status: [400], keep: ["start", "10:00"],
+      fields: [["intent", "book-time"], ["date.day", HOSTILE], ["date.month", "3"], ["date.year", "2031"], ["start", "10:00"], ["length", "60"], ["room", HOSTILE], ["mode", HOSTILE]], status: [400], keep: ["start", "10:00"],
     },
     { name: "VLO: book a published time", path: `/staff/meetings/${w.offer}`, who: w.southVlo, fields: [["intent", "book-slot"], ["slotId", HOSTILE]], status: [400] },
     { name: "VLO: offer times", path: `/staff/meetings/${w.offer}`, who: w.southVlo, fields: [["intent", "propose"], ["slotIds", HOSTILE]], status: [400] },
     {
       name: "VLO: move", path: `/staff/meetings/${w.booked}`, who: w.southVlo,
-      fields: [["intent", "move"], ["meetingId", w.meetingId], ["date", "2031-03-04"], ["start", HOSTILE], ["length", "60"], ["room", HOSTILE], ["reason", HOSTILE]], status: [400], keep: ["date", "2031-03-04"], echo: "reason",
+      fields: [["intent", "move"], ["meetingId", w.meetingId], ["date.day", "4"], ["date.month", "3"], ["date.year", "2031"], ["start", HOSTILE], ["length", "60"], ["room", HOSTILE], ["reason", HOSTILE]], status: [400], keep: ["date.day", "4"], echo: "reason",
     },
     { name: "VLO: cancel", path: `/staff/meetings/${w.booked}`, who: w.southVlo, fields: [["intent", "cancel"], ["meetingId", HOSTILE], ["reason", HOSTILE]], status: [404] },
     {
@@ -430,7 +430,7 @@ function formCases(w: World): FormCase[] {
     { name: "VLO: unknown intent", path: `/staff/meetings/${w.offer}`, who: w.southVlo, fields: [["intent", HOSTILE]], status: [400] },
     {
       name: "VLO: publish a time", path: "/staff/meetings/slots", who: w.southVlo,
-      fields: [["intent", "publish"], ["date", HOSTILE], ["start", "10:00"], ["length", "60"], ["buffer", HOSTILE], ["mode", HOSTILE], ["room", HOSTILE]], status: [400], keep: ["start", "10:00"],
+      fields: [["intent", "publish"], ["date.day", HOSTILE], ["date.month", "3"], ["date.year", "2031"], ["start", "10:00"], ["length", "60"], ["buffer", HOSTILE], ["mode", HOSTILE], ["room", HOSTILE]], status: [400], keep: ["start", "10:00"],
     },
     { name: "VLO: withdraw a time", path: "/staff/meetings/slots", who: w.southVlo, fields: [["intent", "withdraw"], ["slotId", HOSTILE]], status: [409] },
 
@@ -677,10 +677,10 @@ test("hostile values in addresses and query strings are answered with a 4xx or a
 test("records of another Area, or of another ISVA, are not found (404) for reading or for any change, whatever id is forged", async ({ world: w }) => {
   test.setTimeout(90_000);
   const meetingChanges: Pairs[] = [
-    [["intent", "book-time"], ["date", "2031-04-01"], ["start", "09:00"], ["length", "60"], ["mode", "VIDEO"]],
+    [["intent", "book-time"], ["date.day", "1"], ["date.month", "4"], ["date.year", "2031"], ["start", "09:00"], ["length", "60"], ["mode", "VIDEO"]],
     [["intent", "book-slot"], ["slotId", w.slotId]],
     [["intent", "propose"], ["slotIds", w.slotId]],
-    [["intent", "move"], ["meetingId", w.meetingId], ["date", "2031-04-02"], ["start", "09:00"], ["length", "60"], ["reason", "Moved"]],
+    [["intent", "move"], ["meetingId", w.meetingId], ["date.day", "2"], ["date.month", "4"], ["date.year", "2031"], ["start", "09:00"], ["length", "60"], ["reason", "Moved"]],
     [["intent", "cancel"], ["meetingId", w.meetingId], ["reason", "Cancelled"]],
     [["intent", "outcome"], ["held", "yes"], ["followUps", "None"]],
     [["intent", "declined"]],
@@ -713,7 +713,7 @@ test("records of another Area, or of another ISVA, are not found (404) for readi
     { what: "London South assigns its query to London North staff", run: () => post(w, `/staff/queries/${w.query}`, { cookie: w.southStaff.cookie, pairs: signedPairs(w.southStaff, [["intent", "assign"], ["assigneeId", w.northStaff.userId]]) }), status: [404] },
     { what: "the London North VLO books London South's time for its own request", run: () => post(w, `/staff/meetings/${w.north}`, { cookie: w.northVlo.cookie, pairs: signedPairs(w.northVlo, [["intent", "book-slot"], ["slotId", w.slotId]]) }), status: [404, 409] },
     { what: "the London North VLO offers London South's time", run: () => post(w, `/staff/meetings/${w.north}`, { cookie: w.northVlo.cookie, pairs: signedPairs(w.northVlo, [["intent", "propose"], ["slotIds", w.slotId]]) }), status: [404, 409] },
-    { what: "the London North VLO moves London South's meeting from its own request", run: () => post(w, `/staff/meetings/${w.north}`, { cookie: w.northVlo.cookie, pairs: signedPairs(w.northVlo, [["intent", "move"], ["meetingId", w.meetingId], ["date", "2031-04-03"], ["start", "09:00"], ["length", "60"], ["reason", "Moved"]]) }), status: [404] },
+    { what: "the London North VLO moves London South's meeting from its own request", run: () => post(w, `/staff/meetings/${w.north}`, { cookie: w.northVlo.cookie, pairs: signedPairs(w.northVlo, [["intent", "move"], ["meetingId", w.meetingId], ["date.day", "3"], ["date.month", "4"], ["date.year", "2031"], ["start", "09:00"], ["length", "60"], ["reason", "Moved"]]) }), status: [404] },
     { what: "the London North VLO cancels London South's meeting from its own request", run: () => post(w, `/staff/meetings/${w.north}`, { cookie: w.northVlo.cookie, pairs: signedPairs(w.northVlo, [["intent", "cancel"], ["meetingId", w.meetingId], ["reason", "Cancelled"]]) }), status: [404] },
     { what: "the London North VLO withdraws London South's time", run: () => post(w, "/staff/meetings/slots", { cookie: w.northVlo.cookie, pairs: signedPairs(w.northVlo, [["intent", "withdraw"], ["slotId", w.slotId]]) }), status: [404, 409] },
   );
@@ -822,10 +822,10 @@ test("line breaks in values never add a header to an e-mail or a line to a calen
   for (const room of [`R\r\nATTENDEE:mailto:x@evil.example`, `R\nLOCATION:x`, "R\u2028LOCATION:x"]) {
     const moved = await post(w, `/staff/meetings/${w.booked}`, {
       cookie: w.southVlo.cookie,
-      pairs: signedPairs(w.southVlo, [["intent", "move"], ["meetingId", w.meetingId], ["date", "2031-02-05"], ["start", "11:00"], ["length", "60"], ["room", room], ["reason", "Room"]]),
+      pairs: signedPairs(w.southVlo, [["intent", "move"], ["meetingId", w.meetingId], ["date.day", "5"], ["date.month", "2"], ["date.year", "2031"], ["start", "11:00"], ["length", "60"], ["room", room], ["reason", "Room"]]),
     });
     expectStatus(moved, [400], `a meeting moved to a room with ${JSON.stringify(room)}`);
-    const slot = await post(w, "/staff/meetings/slots", { cookie: w.southVlo.cookie, pairs: signedPairs(w.southVlo, [["intent", "publish"], ["date", "2031-02-14"], ["start", "09:00"], ["length", "30"], ["buffer", "0"], ["mode", "IN_PERSON"], ["room", room]]) });
+    const slot = await post(w, "/staff/meetings/slots", { cookie: w.southVlo.cookie, pairs: signedPairs(w.southVlo, [["intent", "publish"], ["date.day", "14"], ["date.month", "2"], ["date.year", "2031"], ["start", "09:00"], ["length", "30"], ["buffer", "0"], ["mode", "IN_PERSON"], ["room", room]]) });
     expectStatus(slot, [400], `a time published in a room with ${JSON.stringify(room)}`);
   }
   expectStatus(
@@ -909,7 +909,7 @@ test("single-use links work once: e-mail confirmation, password reset and meetin
   expectStatus(request, [200], "a request to offer times to");
   const reference = MEETING_REFERENCE.exec(request.text)![0];
   expectStatus(
-    await post(w, "/staff/meetings/slots", { cookie: w.southVlo.cookie, pairs: signedPairs(w.southVlo, [["intent", "publish"], ["date", "2031-02-10"], ["start", "14:00"], ["length", "60"], ["buffer", "15"], ["mode", "VIDEO"]]) }),
+    await post(w, "/staff/meetings/slots", { cookie: w.southVlo.cookie, pairs: signedPairs(w.southVlo, [["intent", "publish"], ["date.day", "10"], ["date.month", "2"], ["date.year", "2031"], ["start", "14:00"], ["length", "60"], ["buffer", "15"], ["mode", "VIDEO"]]) }),
     [200],
     "publishing a time",
   );
@@ -939,8 +939,8 @@ test("NUL characters are removed, never stored and never a 5xx", async ({ world:
     { what: "an ISVA reply", url: `/isva/queries/${w.query}`, who: w.isva, pairs: [["body", nul("Reply")]], view: `/isva/queries/${w.query}` },
     { what: "a staff reply", url: `/staff/queries/${w.query}`, who: w.southStaff, pairs: [["intent", "reply"], ["body", nul("Reply")]], view: `/staff/queries/${w.query}` },
     { what: "a phone request", url: "/staff/meetings/new", who: w.southVlo, pairs: [["name", nul("Name")], ["channels", "phone"], ["phone", "01632 960555"], ["times", nul("Evenings")], ["forceId", "hampshire"], ["format", "VIDEO"], ["access", nul("Access")]] },
-    { what: "a published time", url: "/staff/meetings/slots", who: w.southVlo, pairs: [["intent", "publish"], ["date", "2031-02-12"], ["start", "09:00"], ["length", "30"], ["buffer", "0"], ["mode", "IN_PERSON"], ["room", nul("Room")]], view: "/staff/meetings/slots" },
-    { what: "a moved meeting", url: `/staff/meetings/${w.booked}`, who: w.southVlo, pairs: [["intent", "move"], ["meetingId", w.meetingId], ["date", "2031-02-05"], ["start", "11:00"], ["length", "60"], ["room", nul("Room")], ["reason", nul("Reason")]], view: `/staff/meetings/${w.booked}` },
+    { what: "a published time", url: "/staff/meetings/slots", who: w.southVlo, pairs: [["intent", "publish"], ["date.day", "12"], ["date.month", "2"], ["date.year", "2031"], ["start", "09:00"], ["length", "30"], ["buffer", "0"], ["mode", "IN_PERSON"], ["room", nul("Room")]], view: "/staff/meetings/slots" },
+    { what: "a moved meeting", url: `/staff/meetings/${w.booked}`, who: w.southVlo, pairs: [["intent", "move"], ["meetingId", w.meetingId], ["date.day", "5"], ["date.month", "2"], ["date.year", "2031"], ["start", "11:00"], ["length", "60"], ["room", nul("Room")], ["reason", nul("Reason")]], view: `/staff/meetings/${w.booked}` },
     { what: "an outcome", url: `/staff/meetings/${w.booked}`, who: w.southVlo, pairs: [["intent", "outcome"], ["held", "no"], ["specialMeasures", nul("Measures")], ["followUps", nul("Follow")]], view: `/staff/meetings/${w.booked}` },
     { what: "a letter draft", url: `/staff/letters/${w.letter}/v/${w.draft}`, who: w.editor, pairs: [["intent", "save"], ["bodyEn", nul("# Title")], ["bodyCy", nul("# Teitl")]], view: `/staff/letters/${w.letter}/v/${w.draft}` },
     {

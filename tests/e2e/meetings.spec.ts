@@ -49,8 +49,17 @@ test("a victim asks in Welsh for a meeting, not safe to e-mail; the VLO sees the
   await expect(vlo.locator("dd bdi", { hasText: /^Cerys$/ })).toBeVisible();
   await expect(vlo.getByTestId("agenda")).toContainText("Special measures");
   await expectAccessible(vlo);
-  await vlo.getByLabel("Date (YYYY-MM-DD)").fill("2027-05-10");
-  await vlo.getByLabel("Start time (HH:MM)").fill("18:30");
+  // GOV.UK's date input, and a start time as people write it; a refused one keeps what was typed.
+  await vlo.getByLabel("Day").fill("10");
+  await vlo.getByLabel("Month").fill("5");
+  await vlo.getByLabel("Year").fill("2027");
+  await vlo.getByLabel("Start time").fill("half six");
+  await vlo.getByRole("button", { name: "Book" }).click();
+  await expect(vlo.locator(".govuk-error-summary")).toContainText("Enter a start time, for example 2pm or 14:30");
+  await expect(vlo.getByLabel("Day")).toHaveValue("10");
+  await expect(vlo.getByLabel("Start time")).toHaveValue("half six");
+  await expectAccessible(vlo);
+  await vlo.getByLabel("Start time").fill("6:30pm");
   await vlo.getByRole("button", { name: "Book" }).click();
   await expect(vlo.getByTestId("booked")).toContainText("Now phone the victim to confirm: 01632 960456");
   await vloContext.close();
@@ -115,9 +124,10 @@ test("an ISVA asks in English for someone they support; the VLO offers a publish
   await vlo.goto("/staff/meetings/slots");
   await expectAccessible(vlo);
   const minute = String(Math.floor(Math.random() * 50)).padStart(2, "0");
-  const date = `2029-10-${String(22 + Math.floor(Math.random() * 4)).padStart(2, "0")}`;
-  await vlo.getByLabel("Date (YYYY-MM-DD)").fill(date);
-  await vlo.getByLabel("Start time (HH:MM)").fill(`${9 + Math.floor(Math.random() * 6)}:${minute}`);
+  await vlo.getByLabel("Day").fill(String(22 + Math.floor(Math.random() * 4)));
+  await vlo.getByLabel("Month").fill("October");
+  await vlo.getByLabel("Year").fill("2029");
+  await vlo.getByLabel("Start time").fill(`${9 + Math.floor(Math.random() * 6)}:${minute}`);
   await vlo.getByLabel("Room or place (for meetings in person)").fill("Witness room 2");
   await vlo.getByRole("button", { name: "Add time" }).click();
   await expect(vlo.getByRole("main").getByRole("status")).toContainText("Time added");

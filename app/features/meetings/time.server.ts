@@ -1,5 +1,7 @@
-// Times VLOs type ("2027-03-01" and "10:30") are London times, on either side
-// of a clock change; the database holds instants.
+// Times VLOs type are London times, on either side of a clock change; the
+// database holds instants. The date comes from GOV.UK's date input (day, month
+// and year fields); the time is read as people write it: "14:00", "2pm",
+// "2:30pm", "2.30 pm", "noon", or Welsh "2yh".
 import { DateTime } from "luxon";
 import { timeSchema } from "./schema.ts";
 
@@ -17,32 +19,80 @@ export function londonTime(day: string, time: string): Date | null {
 /** The London date and time of an instant, for a form's fields. */
 export function londonParts(at: Date) {
   const local = DateTime.fromJSDate(at, { zone: ZONE });
-  return { date: local.toFormat("yyyy-MM-dd"), start: local.toFormat("HH:mm") };
+  return { day: String(local.day), month: String(local.month), year: String(local.year), start: local.toFormat("HH:mm") };
 }
 
-export type TypedTime = { date: string; start: string; length: string; room: string };
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** A date from its three typed parts as YYYY-MM-DD, or null. The month may be a number or an English month name ("March", "Mar"). */
+export function readDateParts(day: string, month: string, year: string): string | null {
+  const d = day.trim();
+  const m = month.trim().toLowerCase();
+  const y = year.trim();
+  if (!/^\d{1,2}$/.test(d) || !/^\d{4}$/.test(y)) return null;
+  const monthNumber = /^\d{1,2}$/.test(m) ? Number(m) : m.length >= 3 ? MONTHS.findIndex((name) => name.startsWith(m)) + 1 : 0;
+  if (monthNumber < 1 || monthNumber > 12) return null;
+  const iso = `${y}-${String(monthNumber).padStart(2, "0")}-${d.padStart(2, "0")}`;
+  return DateTime.fromISO(iso).isValid ? iso : null;
+}
+
+/**
+ * A time of day as HH:MM from what people type: 24-hour ("14:00", "14.00",
+ * "1400", "9"), 12-hour ("2pm", "2:30pm", "2.30 p.m.", "12am"), "noon" or
+ * "midday", and the Welsh "yb" and "yh" for am and pm. Null otherwise.
+ */
+export function readClockTime(typed: string): string | null {
+  const text = typed
+    .trim()
+    .toLowerCase()
+    .replace(/(\d)\.(\d)/, "$1:$2")
+    .replace(/\s*([ap])\.?m\.?$/, "$1m")
+    .replace(/\s+(y[bh])$/, "$1");
+  if (["noon", "midday", "canol dydd", "hanner dydd"].includes(text)) return "12:00";
+  const match = /^(\d{1,2})(?::(\d{2}))?(am|pm|yb|yh)?$/.exec(text) ?? /^(\d{2})(\d{2})(am|pm|yb|yh)?$/.exec(text);
+  if (!match) return null;
+  const [, hourText, minuteText, half] = match;
+  let hour = Number(hourText);
+  const minute = minuteText === undefined ? 0 : Number(minuteText);
+  if (minute > 59) return null;
+  if (half) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (half === "pm" || half === "yh" ? 12 : 0);
+  } else if (hour > 23) {
+    return null;
+  }
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}
+
+export type TypedTime = { day: string; month: string; year: string; start: string; length: string; room: string };
 
 /** The field a refused time is shown against. */
-export type TimeField = "date" | "room";
+export type TimeField = "date" | "start" | "room";
 
 /** Reads a typed time from a form: the instants, or the error key to show and the field it is about. */
 export function readTime(
   form: FormData,
-  now = new Date(),
+  now = new Date()
 ): { ok: true; startsAt: Date; endsAt: Date; room?: string; typed: TypedTime } | { ok: false; error: string; field: TimeField; typed: TypedTime } {
   const typed = {
-    date: String(form.get("date") ?? "").slice(0, 20),
-    start: String(form.get("start") ?? "").slice(0, 10),
+    day: String(form.get("date.day") ?? "").slice(0, 10),
+    month: String(form.get("date.month") ?? "").slice(0, 12),
+    year: String(form.get("date.year") ?? "").slice(0, 10),
+    start: String(form.get("start") ?? "").slice(0, 12),
     length: String(form.get("length") ?? "60").slice(0, 5),
     room: String(form.get("room") ?? "").slice(0, 60),
   };
-  const parsed = timeSchema.safeParse(typed);
+  const date = readDateParts(typed.day, typed.month, typed.year);
+  if (!date) return { ok: false, error: "meetings.errors.date", field: "date", typed };
+  const start = readClockTime(typed.start);
+  if (!start) return { ok: false, error: "meetings.errors.start", field: "start", typed };
+  const parsed = timeSchema.safeParse({ date, start, length: typed.length, room: typed.room });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, error: issue?.message ?? "meetings.errors.booking", field: issue?.path[0] === "room" ? "room" : "date", typed };
   }
   const startsAt = londonTime(parsed.data.date, parsed.data.start);
-  if (!startsAt) return { ok: false, error: "meetings.errors.booking", field: "date", typed };
+  if (!startsAt) return { ok: false, error: "meetings.errors.clockChange", field: "start", typed };
   // A meeting is arranged for the coming weeks or months: not the past, nor a mistyped century.
   if (startsAt.getTime() <= now.getTime()) return { ok: false, error: "meetings.errors.past", field: "date", typed };
   if (startsAt.getTime() > now.getTime() + 5 * 366 * 24 * 60 * 60 * 1000) return { ok: false, error: "meetings.errors.tooFar", field: "date", typed };

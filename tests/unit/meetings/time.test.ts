@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { londonParts, readClockTime, readDateParts, readTime } from "~/features/meetings/time.server.ts";
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+};
+const NOW = new Date("2027-03-01T09:00:00Z");
+
+describe("readClockTime", () => {
+  it.each([
+    ["14:00", "14:00"],
+    ["9:05", "09:05"],
+    ["14.30", "14:30"],
+    ["1430", "14:30"],
+    ["9", "09:00"],
+    ["2pm", "14:00"],
+    ["2 PM", "14:00"],
+    ["2:30pm", "14:30"],
+    ["2.30 p.m.", "14:30"],
+    ["10am", "10:00"],
+    ["12pm", "12:00"],
+    ["12am", "00:00"],
+    ["12:15am", "00:15"],
+    ["noon", "12:00"],
+    ["Midday", "12:00"],
+    ["2yh", "14:00"],
+    ["9.30yb", "09:30"],
+  ])("reads %s as %s", (typed, expected) => {
+    expect(readClockTime(typed)).toBe(expected);
+  });
+
+  it.each(["", "24:00", "14:60", "13pm", "0am", "2:3pm", "14:00pm", "lunchtime", "123", "12345", "2 30"])("refuses %j", (typed) => {
+    expect(readClockTime(typed)).toBeNull();
+  });
+});
+
+describe("readDateParts", () => {
+  it("reads numbers, with or without leading zeros, and English month names", () => {
+    expect(readDateParts("5", "3", "2027")).toBe("2027-03-05");
+    expect(readDateParts(" 05 ", "03", "2027")).toBe("2027-03-05");
+    expect(readDateParts("5", "March", "2027")).toBe("2027-03-05");
+    expect(readDateParts("5", "sept", "2027")).toBe("2027-09-05");
+    expect(readDateParts("5", "Dec", "2027")).toBe("2027-12-05");
+  });
+
+  it("refuses a date that does not exist, a two-digit year and a missing part", () => {
+    expect(readDateParts("31", "4", "2027")).toBeNull();
+    expect(readDateParts("29", "2", "2027")).toBeNull();
+    expect(readDateParts("29", "2", "2028")).toBe("2028-02-29");
+    expect(readDateParts("5", "3", "27")).toBeNull();
+    expect(readDateParts("", "3", "2027")).toBeNull();
+    expect(readDateParts("5", "13", "2027")).toBeNull();
+    expect(readDateParts("5", "ma", "2027")).toBeNull();
+    expect(readDateParts("5", "marchy", "2027")).toBeNull();
+  });
+});
+
+describe("readTime", () => {
+  const fields = { "date.day": "10", "date.month": "5", "date.year": "2027", start: "2:30pm", length: "60", room: "Room 2" };
+
+  it("gives the London instant: 2:30pm in summer time is 13:30 UTC", () => {
+    const time = readTime(form(fields), NOW);
+    expect(time.ok && time.startsAt.toISOString()).toBe("2027-05-10T13:30:00.000Z");
+    expect(time.ok && time.endsAt.toISOString()).toBe("2027-05-10T14:30:00.000Z");
+    expect(time.ok && time.room).toBe("Room 2");
+  });
+
+  it("says which field is wrong, and keeps what was typed", () => {
+    const badDate = readTime(form({ ...fields, "date.day": "31", "date.month": "6" }), NOW);
+    expect(badDate).toMatchObject({ ok: false, field: "date", error: "meetings.errors.date", typed: { day: "31", month: "6", year: "2027", start: "2:30pm" } });
+    const badStart = readTime(form({ ...fields, start: "half two" }), NOW);
+    expect(badStart).toMatchObject({ ok: false, field: "start", error: "meetings.errors.start", typed: { start: "half two", room: "Room 2" } });
+  });
+
+  it("refuses a time the clocks skip, the past, and a date years away", () => {
+    expect(readTime(form({ ...fields, "date.day": "28", "date.month": "3", start: "1:30am" }), NOW)).toMatchObject({
+      ok: false,
+      field: "start",
+      error: "meetings.errors.clockChange",
+    });
+    expect(readTime(form({ ...fields, "date.month": "2" }), NOW)).toMatchObject({ ok: false, field: "date", error: "meetings.errors.past" });
+    expect(readTime(form({ ...fields, "date.year": "2033" }), NOW)).toMatchObject({ ok: false, field: "date", error: "meetings.errors.tooFar" });
+  });
+});
+
+describe("londonParts", () => {
+  it("gives a meeting's London day, month, year and start for the form", () => {
+    expect(londonParts(new Date("2027-05-10T13:30:00Z"))).toEqual({ day: "10", month: "5", year: "2027", start: "14:30" });
+  });
+});
