@@ -249,7 +249,7 @@ test("simultaneous overlapping bookings for one VLO on both instances: exactly o
   }));
   const responses = await Promise.all(
     bookings.map(({ instance, reference, start }) =>
-      post(request, `${instance.url}/staff/meetings/${reference}`, { csrf: vlo!.csrf, intent: "book-time", date: "2031-03-10", start, length: "60", room: "", mode: "IN_PERSON" }, vlo!.cookie),
+      post(request, `${instance.url}/staff/meetings/${reference}`, { csrf: vlo!.csrf, intent: "book-time", "date.day": "10", "date.month": "3", "date.year": "2031", start, length: "60", room: "", mode: "IN_PERSON" }, vlo!.cookie),
     ),
   );
   const outcomes = await Promise.all(responses.map(async (response) => ({ status: response.status(), body: await response.text() })));
