@@ -92,6 +92,19 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   return forward ? count : -count;
 }
 
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** A future or past date from the three boxes of a date field (see parsePastDate for dates that must be past) as YYYY-MM-DD, or null. The month may be a number or an English month name ("March", "Mar"). */
+export function readDateParts(day: string, month: string, year: string): IsoDate | null {
+  const d = day.trim();
+  const m = month.trim().toLowerCase();
+  const y = year.trim();
+  if (!/^\d{1,2}$/.test(d) || !/^\d{4}$/.test(y)) return null;
+  const monthNumber = /^\d{1,2}$/.test(m) ? Number(m) : m.length >= 3 ? MONTHS.findIndex((name) => name.startsWith(m)) + 1 : 0;
+  if (monthNumber < 1 || monthNumber > 12) return null;
+  return makeDate(Number(y), monthNumber, Number(d));
+}
+
 export type DateInput = { day?: string; month?: string; year?: string };
 export type DateInputResult = { date: IsoDate } | { error: "forms.dateIncomplete" | "forms.dateInvalid" | "forms.dateInFuture" | "forms.dateTooOld" };
 

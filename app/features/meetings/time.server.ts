@@ -3,6 +3,7 @@
 // and year fields); the time is read as people write it: "14:00", "2pm",
 // "2:30pm", "2.30 pm", "noon", or Welsh "2yh".
 import { DateTime } from "luxon";
+import { readDateParts } from "~/features/dates/dates.ts";
 import { timeSchema } from "./schema.ts";
 
 const ZONE = "Europe/London";
@@ -20,20 +21,6 @@ export function londonTime(day: string, time: string): Date | null {
 export function londonParts(at: Date) {
   const local = DateTime.fromJSDate(at, { zone: ZONE });
   return { day: String(local.day), month: String(local.month), year: String(local.year), start: local.toFormat("HH:mm") };
-}
-
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-/** A date from its three typed parts as YYYY-MM-DD, or null. The month may be a number or an English month name ("March", "Mar"). */
-export function readDateParts(day: string, month: string, year: string): string | null {
-  const d = day.trim();
-  const m = month.trim().toLowerCase();
-  const y = year.trim();
-  if (!/^\d{1,2}$/.test(d) || !/^\d{4}$/.test(y)) return null;
-  const monthNumber = /^\d{1,2}$/.test(m) ? Number(m) : m.length >= 3 ? MONTHS.findIndex((name) => name.startsWith(m)) + 1 : 0;
-  if (monthNumber < 1 || monthNumber > 12) return null;
-  const iso = `${y}-${String(monthNumber).padStart(2, "0")}-${d.padStart(2, "0")}`;
-  return DateTime.fromISO(iso).isValid ? iso : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { londonParts, readClockTime, readDateParts, readTime } from "~/features/meetings/time.server.ts";
+import { readDateParts } from "~/features/dates/dates.ts";
+import { londonParts, readClockTime, readTime } from "~/features/meetings/time.server.ts";
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
