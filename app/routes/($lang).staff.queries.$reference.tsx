@@ -1,31 +1,37 @@
-// One query, for its Area's staff: the thread, a reply, assignment and status.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+// One query, for its Area's staff: the thread, a reply, assignment, status,
+// internal notes, passing it to another Area, and its timeline.
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
-import { Thread } from "~/components/queries/QueryViews.tsx";
+import { StaffQuerySummary, Thread } from "~/components/queries/QueryViews.tsx";
+import { AssignForms, NoteForm, TransferForm, type Posted } from "~/components/queries/StaffQueryForms.tsx";
+import { Timeline } from "~/components/queries/Timeline.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
-import { Select } from "~/components/ui/Select.tsx";
 import { TextArea } from "~/components/ui/TextField.tsx";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
 import { langFromPath } from "~/features/i18n/languages.ts";
 import { formatDate } from "~/features/dates/format.ts";
-import { areaColleagues, assignQuery, replyToQuery, setQueryStatus, staffQuery } from "~/features/queries/queries.server.ts";
+import { addQueryNote, assignQuery, queryEvents, setQueryStatus, transferQuery } from "~/features/queries/history.server.ts";
+import { areaColleagues, isInStaffArea, replyToQuery, staffQuery } from "~/features/queries/queries.server.ts";
 import { isQueryReference } from "~/features/queries/reference.ts";
-import { MAX_QUESTION, QUERY_STATUSES, replySchema } from "~/features/queries/schema.ts";
-import { threadMessages } from "~/features/queries/views.server.ts";
+import { MAX_QUESTION, noteSchema, QUERY_STATUSES, replySchema, transferSchema } from "~/features/queries/schema.ts";
+import { queryTimeline, threadMessages } from "~/features/queries/views.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
 import { reasonText, type RoutingReason } from "~/features/routing/route.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
+import { refusedForm } from "~/utils/refused-form.server.ts";
 import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 import { isUuid } from "~/utils/ids.ts";
+import { workspaceLinks } from "~/utils/workspace-styles.ts";
 
 export const handle = { hydrate: true };
+export const links: LinksFunction = workspaceLinks;
 export const meta: MetaFunction = ({ matches }) => titleFor(matches, "titles.query");
 
 function requireReference(value: string | undefined) {
@@ -39,6 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = await staffQuery(db, session.user, requireReference(params.reference));
   if (!query) throw new Response("Not found", { status: 404 });
   const lang = langFromPath(new URL(request.url).pathname);
+  const [reference, events, colleagues] = await Promise.all([loadReferenceData(db), queryEvents(db, query.id), areaColleagues(db, session.user)]);
+  const areaName = (id: string) => reference.areas.find((area) => area.id === id)?.[lang === "cy" ? "nameCy" : "nameEn"] ?? id;
+  const reason = reasonText(query.routingReason as RoutingReason, lang, reference);
   return {
     ...signedInData(session),
     query: {
@@ -49,10 +58,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dueOn: formatDate(query.dueOn.toISOString().slice(0, 10), lang),
       assigneeId: query.assignee?.id ?? "",
       isva: query.isva,
-      reason: reasonText(query.routingReason as RoutingReason, lang, await loadReferenceData(db)),
+      reason,
     },
     messages: threadMessages(query.messages, lang),
-    colleagues: await areaColleagues(db, session.user),
+    timeline: queryTimeline({ createdAt: query.createdAt, isvaName: query.isva.name, reason }, query.messages, events, lang, areaName),
+    otherAreas: reference.areas.filter((area) => area.id !== query.areaId).map(({ id, nameEn, nameCy }) => ({ id, nameEn, nameCy })),
+    colleagues,
     myId: session.user.id,
   };
 }
@@ -63,11 +74,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireCsrf(session, form);
   const reference = requireReference(params.reference);
   const db = getDb();
+  if (!(await isInStaffArea(db, session.user, reference))) throw new Response("Not found", { status: 404 });
   let done: unknown;
   switch (form.get("intent")) {
     case "reply": {
       const submission = parseWithZod(form, { schema: replySchema });
-      if (submission.status !== "success") return data({ error: submission.error?.body?.[0] ?? "queries.errors.reply", body: String(form.get("body") ?? "") }, { status: 400 });
+      if (submission.status !== "success") return refusedForm("reply", { body: submission.error?.body?.[0] ?? "queries.errors.reply" }, form, ["body"]);
       done = await replyToQuery(db, session.user, reference, submission.value.body, publicOrigin(request));
       break;
     }
@@ -84,6 +96,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       done = await setQueryStatus(db, session.user, reference, status);
       break;
     }
+    case "note": {
+      const submission = parseWithZod(form, { schema: noteSchema });
+      if (submission.status !== "success") return refusedForm("note", { note: submission.error?.note?.[0] ?? "queries.errors.note" }, form, ["note"]);
+      done = await addQueryNote(db, session.user, reference, submission.value.note);
+      break;
+    }
+    case "transfer": {
+      const submission = parseWithZod(form, { schema: transferSchema });
+      const toAreaId = submission.status === "success" ? submission.value.toAreaId : "";
+      const known = (await loadReferenceData(db)).areas.some((area) => area.id === toAreaId && area.id !== session.user.areaId);
+      if (submission.status !== "success" || !known) {
+        const error = submission.status === "success" ? undefined : submission.error;
+        const errors = { toAreaId: known ? undefined : (error?.toAreaId?.[0] ?? "queries.errors.transferArea"), reason: error?.reason?.[0] };
+        return refusedForm("transfer", errors, form, ["toAreaId", "reason"]);
+      }
+      const moved = await transferQuery(db, session.user, reference, toAreaId, submission.value.reason, publicOrigin(request));
+      if (!moved) throw new Response("Not found", { status: 404 });
+      return redirect(pathFor(request, `/staff/queries?transferred=${reference}`));
+    }
     default:
       throw new Response("Bad request", { status: 400 });
   }
@@ -93,69 +124,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffQuery() {
   const t = useT();
-  const { query, messages, colleagues, myId } = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>();
+  const { query, messages, timeline, otherAreas, colleagues, myId } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>() as Posted;
   return (
     <>
-      {posted?.error ? <ErrorSummary errors={[{ name: "body", key: posted.error }]} /> : null}
+      {posted?.errors.length ? <ErrorSummary errors={posted.errors} /> : null}
       <h1 className="govuk-heading-l">{query.reference}</h1>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("queries.category")}</dt>
-          <dd className="govuk-summary-list__value">{t(`queries.categories.${query.category}`)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("queries.status")}</dt>
-          <dd className="govuk-summary-list__value">{t(`queries.statuses.${query.status}`)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("queries.due")}</dt>
-          <dd className="govuk-summary-list__value">{query.dueOn}</dd>
-        </div>
-        {query.urn ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">URN</dt>
-            <dd className="govuk-summary-list__value">{query.urn}</dd>
-          </div>
-        ) : null}
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">ISVA</dt>
-          <dd className="govuk-summary-list__value">
-            {query.isva.name}, {query.isva.organisation} ({query.isva.email})
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("queries.thread.routingReason")}</dt>
-          <dd className="govuk-summary-list__value">{query.reason}</dd>
-        </div>
-      </dl>
+      <StaffQuerySummary query={query} />
       <Thread messages={messages} />
       <form method="post" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="reply" />
-        <TextArea name="body" maxLength={MAX_QUESTION} label={t("queries.thread.reply")} hint={t("queries.thread.replyHint")} rows={6} defaultValue={posted?.body} error={posted?.error} />
+        <TextArea
+          name="body"
+          maxLength={MAX_QUESTION}
+          label={t("queries.thread.reply")}
+          hint={t("queries.thread.replyHint")}
+          rows={6}
+          defaultValue={posted?.intent === "reply" ? posted.values.body : undefined}
+          error={posted?.intent === "reply" ? posted.errors[0]?.key : undefined}
+        />
         <Button>{t("queries.thread.send")}</Button>
       </form>
-      {query.assigneeId !== myId ? (
-        <form method="post">
-          <CsrfField />
-          <input type="hidden" name="intent" value="assign" />
-          <input type="hidden" name="assigneeId" value={myId} />
-          <Button variant="secondary">{t("queries.thread.assignToMe")}</Button>
-        </form>
-      ) : null}
-      <form method="post" className="app-filters">
-        <CsrfField />
-        <input type="hidden" name="intent" value="assign" />
-        <Select name="assigneeId" label={t("queries.assignee")} placeholder={t("queries.nobody")} defaultValue={query.assigneeId} options={colleagues.map((c) => ({ value: c.id, label: c.name }))} />
-        <Button variant="secondary">{t("queries.thread.assign")}</Button>
-      </form>
-      <form method="post" className="app-filters">
-        <CsrfField />
-        <input type="hidden" name="intent" value="status" />
-        <Select name="status" label={t("queries.thread.setStatus")} defaultValue={query.status} options={QUERY_STATUSES.map((s) => ({ value: s, label: t(`queries.statuses.${s}`) }))} />
-        <Button variant="secondary">{t("queries.thread.save")}</Button>
-      </form>
+      <AssignForms assigneeId={query.assigneeId} status={query.status} myId={myId} colleagues={colleagues} />
+      <h2 className="govuk-heading-m">{t("queries.notes.title")}</h2>
+      <NoteForm posted={posted} />
+      <TransferForm areas={otherAreas} posted={posted} />
+      <h2 className="govuk-heading-m">{t("queries.timeline.title")}</h2>
+      <Timeline items={timeline} />
     </>
   );
 }

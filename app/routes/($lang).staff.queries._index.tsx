@@ -7,7 +7,9 @@ import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { langFromPath, localisePath } from "~/features/i18n/languages.ts";
 import { inboxSearchParams, readInboxFilter, SEARCH_LIMIT, SEARCH_MAX } from "~/features/queries/inbox.ts";
+import { transferredFrom } from "~/features/queries/history.server.ts";
 import { inboxPage, readInboxSearch, searchInbox } from "~/features/queries/inbox.server.ts";
+import { isQueryReference } from "~/features/queries/reference.ts";
 import { CATEGORIES } from "~/features/queries/schema.ts";
 import { inboxRows } from "~/features/queries/views.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
@@ -27,11 +29,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = readInboxFilter(url.searchParams);
   const lang = langFromPath(url.pathname);
   const db = getDb();
-  const [page, reference] = await Promise.all([inboxPage(db, session.user, filter), loadReferenceData(db)]);
+  // After passing a query on, a confirmation, checked against what this person did.
+  const moved = url.searchParams.get("transferred");
+  const [page, reference, movedTo] = await Promise.all([
+    inboxPage(db, session.user, filter),
+    loadReferenceData(db),
+    isQueryReference(moved) ? transferredFrom(db, session.user, moved) : null,
+  ]);
   const area = session.area!;
   // A page past the last (the list shrank since the link was made): the last page.
   if (filter.page > page.pages) throw redirect(localisePath(INBOX_PATH, lang) + inboxSearchParams(filter, { page: page.pages }));
-  return { ...signedInData(session), area: { en: area.nameEn, cy: area.nameCy }, filter, counts: page.counts, pages: page.pages, rows: inboxRows(page.rows, lang, reference) };
+  return { ...signedInData(session), area: { en: area.nameEn, cy: area.nameCy }, filter, counts: page.counts, pages: page.pages, rows: inboxRows(page.rows, lang, reference),
+    transferred: movedTo ? { reference: moved!, area: lang === "cy" ? movedTo.nameCy : movedTo.nameEn } : null };
 }
 
 /** A search: by POST, so what was typed stays out of the address. */
@@ -51,11 +60,19 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Inbox() {
   const t = useT();
   const lang = useLang();
-  const { area, rows, filter, counts, pages } = useLoaderData<typeof loader>();
+  const { area, rows, filter, counts, pages, transferred } = useLoaderData<typeof loader>();
   const searched = useActionData<typeof action>();
   const title = t("queries.inboxTitle", { area: area[lang] });
   return (
     <>
+      {transferred ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{t("queries.transfer.done", transferred)}</p>
+            <p className="govuk-body">{t("queries.transfer.doneText")}</p>
+          </div>
+        </div>
+      ) : null}
       <h1 className="govuk-heading-l">{title}</h1>
       <InboxSearch typed={searched?.typed ?? ""} error={searched?.error} />
       {searched?.rows ? (

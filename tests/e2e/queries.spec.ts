@@ -145,3 +145,71 @@ test.describe("the Area inbox with JavaScript off", () => {
     await expectAccessibleWithoutJs(page);
   });
 });
+
+test.describe("a query sent to the wrong Area", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("gets an internal note and is passed on with a reason; the old Area loses it and the new one sees why", async ({ browser, page }) => {
+    test.setTimeout(90_000);
+    const client = new pg.Client({ connectionString: `postgresql://portal:portal-local-only@127.0.0.1:${Number(process.env.E2E_PORT ?? 3300) + 2000}/portal` });
+    await client.connect();
+    const letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    const code = () => Array.from({ length: 4 }, () => letters[crypto.randomInt(letters.length)]).join("");
+    const reference = `Q-${code()}-${code()}`;
+    await client.query(
+      `INSERT INTO isva_query (id, reference, force_id, borough_id, area_id, routing_reason, category, status, isva_id, organisation, due_on, updated_at)
+       SELECT gen_random_uuid(), $1, 'metropolitan', 'barnet', 'london-north', '{"code":"borough","areaId":"london-north","forceId":"metropolitan","boroughId":"barnet"}',
+              'CASE_PROGRESS', 'NEW', u.id, 'Example ISVA Service', current_date + 3, now() FROM app_user u WHERE u.email = 'isva@isva-service.example'`,
+      [reference],
+    );
+    await client.end();
+
+    await signIn(page, demo("staff.london-north@portal.example"));
+    await page.goto(`/staff/queries/${reference}`);
+    await expect(page.getByTestId("timeline")).toContainText("Received and routed");
+    // An empty note is refused with a message against its field.
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByRole("alert")).toContainText("Enter the note");
+    await expectAccessibleWithoutJs(page);
+    await page.getByLabel("Add an internal note").fill("Barnet was a typo: the offence was in Croydon.");
+    await page.getByRole("button", { name: "Add note" }).click();
+    const note = page.getByTestId("timeline").locator(".moj-timeline__item").first();
+    await expect(note).toContainText("Internal note");
+    await expect(note).toContainText("Not shown to the ISVA");
+    await expect(note).toContainText("the offence was in Croydon");
+
+    // Passing it on without choosing an Area keeps the reason typed.
+    const reason = "The offence was in Croydon, which London South covers.";
+    await page.getByText("Pass this query to another Area").click();
+    await page.getByLabel("Why it belongs there").fill(reason);
+    await page.getByRole("button", { name: "Pass the query on" }).click();
+    await expect(page.getByRole("alert")).toContainText("Choose the Area to pass the query to");
+    await expect(page.getByLabel("Why it belongs there")).toHaveValue(reason);
+    await expectAccessibleWithoutJs(page);
+    await page.getByLabel("Area", { exact: true }).selectOption({ label: "CPS London South" });
+    await page.getByRole("button", { name: "Pass the query on" }).click();
+    await expect(page).toHaveURL(/\/staff\/queries\?transferred=/);
+    await expect(page.getByRole("status").filter({ hasText: reference })).toContainText(`Query ${reference} is now with CPS London South`);
+    await expectAccessibleWithoutJs(page);
+    expect((await page.goto(`/staff/queries/${reference}`))?.status()).toBe(404);
+
+    const southContext = await browser.newContext({ javaScriptEnabled: false });
+    const south = await southContext.newPage();
+    await signIn(south, demo("vlo.london-south@portal.example"));
+    await south.goto(`/staff/queries/${reference}`);
+    const timeline = south.getByTestId("timeline");
+    await expect(timeline.locator(".moj-timeline__item").first()).toContainText("Passed from CPS London North to CPS London South");
+    await expect(timeline).toContainText(reason);
+    await expectAccessibleWithoutJs(south);
+    await southContext.close();
+
+    // The ISVA sees the new Area and neither the note nor the reason.
+    const isvaContext = await browser.newContext({ javaScriptEnabled: false });
+    const isva = await isvaContext.newPage();
+    await signIn(isva, demo("isva@isva-service.example"));
+    await isva.goto(`/isva/queries/${reference}`);
+    await expect(isva.locator("main")).toContainText("CPS London South");
+    await expect(isva.locator("main")).not.toContainText("Croydon");
+    await isvaContext.close();
+  });
+});

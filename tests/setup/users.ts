@@ -10,13 +10,13 @@ import type { Db } from "../../app/utils/db.server.ts";
 export const TEST_PASSWORD = "quiet-harbour-lantern-meadow-42";
 let passwordHash: Promise<string> | undefined;
 
-export async function makeUser(db: Db, { roles, areaId, organisation }: { roles: Role[]; areaId?: string; organisation?: string }) {
+export async function makeUser(db: Db, { roles, areaId, organisation, name }: { roles: Role[]; areaId?: string; organisation?: string; name?: string }) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const secret = newTotpSecret();
   const user = await db.user.create({
     data: {
       email: `${roles[0]!.toLowerCase()}.${crypto.randomBytes(4).toString("hex")}@test.example`,
-      name: `Test ${roles.join(" ")}`,
+      name: name ?? `Test ${roles.join(" ")}`,
       roles,
       areaId: areaId ?? null,
       organisation: organisation ?? null,

@@ -70,3 +70,42 @@ export function Thread({ messages }: { messages: ThreadMessage[] }) {
     </ol>
   );
 }
+
+type StaffSummary = { category: string; status: string; dueOn: string; urn: string | null; isva: { name: string; organisation: string | null; email: string }; reason: string };
+
+/** A query's facts for its Area's staff: topic, status, due date, URN, the ISVA and why it came to this Area. */
+export function StaffQuerySummary({ query }: { query: StaffSummary }) {
+  const t = useT();
+  return (
+    <dl className="govuk-summary-list">
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">{t("queries.category")}</dt>
+        <dd className="govuk-summary-list__value">{t(`queries.categories.${query.category}`)}</dd>
+      </div>
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">{t("queries.status")}</dt>
+        <dd className="govuk-summary-list__value">{t(`queries.statuses.${query.status}`)}</dd>
+      </div>
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">{t("queries.due")}</dt>
+        <dd className="govuk-summary-list__value">{query.dueOn}</dd>
+      </div>
+      {query.urn ? (
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">URN</dt>
+          <dd className="govuk-summary-list__value">{query.urn}</dd>
+        </div>
+      ) : null}
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">ISVA</dt>
+        <dd className="govuk-summary-list__value">
+          {query.isva.name}, {query.isva.organisation} ({query.isva.email})
+        </dd>
+      </div>
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">{t("queries.thread.routingReason")}</dt>
+        <dd className="govuk-summary-list__value">{query.reason}</dd>
+      </div>
+    </dl>
+  );
+}

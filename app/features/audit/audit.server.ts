@@ -34,6 +34,8 @@ export type AuditAction =
   | "query.isva_added"
   | "query.assigned"
   | "query.status_changed"
+  | "query.noted"
+  | "query.transferred"
   | "query.deleted"
   | "letter.draft_created"
   | "letter.draft_saved"

@@ -17,6 +17,8 @@ export const EMAILS = [
   "query-received-full",
   "query-acknowledged",
   "query-reply",
+  "query-transferred",
+  "query-moved",
   "meeting-request-received",
   "meeting-booked",
   "meeting-changed",

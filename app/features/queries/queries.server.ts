@@ -8,7 +8,7 @@ import { fieldCipher } from "~/features/crypto/cipher.server.ts";
 import { addWorkingDays, todayInLondon } from "~/features/dates/dates.ts";
 import { renderEmail } from "~/features/mail/emails.server.ts";
 import { outboxRowSql, queueMail } from "~/features/mail/outbox.server.ts";
-import { Prisma, type QueryStatus, type User } from "~/generated/prisma/client.ts";
+import { Prisma, type User } from "~/generated/prisma/client.ts";
 import { poolOf, type Db } from "~/utils/db.server.ts";
 import { newQueryReference } from "./reference.ts";
 import type { Category, QueryInput } from "./schema.ts";
@@ -23,7 +23,8 @@ export type RoutedQuery = {
   reason: Prisma.InputJsonValue;
 };
 
-const aad = (queryId: string) => `query:${queryId}`;
+/** The additional data that binds a query's encrypted text to that query. */
+export const aad = (queryId: string) => `query:${queryId}`;
 
 // An Area's mailbox and settings change rarely (an administrator's edit); a
 // minute's cache spares a query on every submission.
@@ -152,6 +153,11 @@ export async function staffQuery(db: Db, staff: User, reference: string) {
   return query;
 }
 
+/** Whether a query is in `staff`'s Area: checked before a form is read, so another Area's query is a 404 whatever was posted. */
+export async function isInStaffArea(db: Db, staff: User, reference: string) {
+  return Boolean(staff.areaId && (await db.isvaQuery.findFirst({ where: { reference, areaId: staff.areaId }, select: { id: true } })));
+}
+
 /** A query for the ISVA who sent it; null (a 404) for anyone else. */
 export function isvaQuery(db: Db, isva: User, reference: string) {
   return loadThread(db, { reference, isvaId: isva.id });
@@ -195,27 +201,4 @@ export async function addIsvaMessage(db: Db, isva: User, reference: string, body
     await audit(tx, { actorId: isva.id, action: "query.isva_added", targetType: "query", targetId: query.id, areaId: query.areaId });
     return query;
   });
-}
-
-export async function assignQuery(db: Db, staff: User, reference: string, assigneeId: string | null) {
-  if (!staff.areaId) return null;
-  if (assigneeId) {
-    const colleague = await db.user.findFirst({ where: { id: assigneeId, areaId: staff.areaId, status: "ACTIVE" } });
-    if (!colleague) return null;
-  }
-  const updated = await db.isvaQuery.updateMany({ where: { reference, areaId: staff.areaId }, data: { assigneeId } });
-  if (updated.count !== 1) return null;
-  await audit(db, { actorId: staff.id, action: "query.assigned", targetType: "query", targetId: reference, areaId: staff.areaId });
-  return true;
-}
-
-export async function setQueryStatus(db: Db, staff: User, reference: string, status: QueryStatus) {
-  if (!staff.areaId) return null;
-  const updated = await db.isvaQuery.updateMany({
-    where: { reference, areaId: staff.areaId },
-    data: { status, closedAt: status === "CLOSED" ? new Date() : null },
-  });
-  if (updated.count !== 1) return null;
-  await audit(db, { actorId: staff.id, action: "query.status_changed", targetType: "query", targetId: reference, areaId: staff.areaId, detail: { status } });
-  return true;
 }

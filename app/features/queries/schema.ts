@@ -59,3 +59,22 @@ export const replySchema = z.object({
     .transform(cleanText)
     .pipe(z.string().min(1, "queries.errors.reply").max(MAX_QUESTION, "queries.errors.questionTooLong")),
 });
+
+export const MAX_NOTE = 2000;
+
+/** An internal note: for the Area's staff, never the ISVA. */
+export const noteSchema = z.object({
+  note: z
+    .string({ error: "queries.errors.note" })
+    .transform(cleanText)
+    .pipe(z.string().min(1, "queries.errors.note").max(MAX_NOTE, "queries.errors.noteTooLong")),
+});
+
+/** Passing a query to the Area it belongs to, and why. */
+export const transferSchema = z.object({
+  toAreaId: z.string({ error: "queries.errors.transferArea" }).trim().min(1, "queries.errors.transferArea").max(60, "queries.errors.transferArea").regex(/^[a-z0-9-]+$/, "queries.errors.transferArea"),
+  reason: z
+    .string({ error: "queries.errors.transferReason" })
+    .transform(cleanText)
+    .pipe(z.string().min(1, "queries.errors.transferReason").max(MAX_NOTE, "queries.errors.noteTooLong")),
+});

@@ -135,7 +135,7 @@ afterAll(async () => {
 });
 
 function request(method: "GET" | "POST", who: { cookie: string; csrf: string } | undefined, withCsrf = true, intent = "roles") {
-  const body = new URLSearchParams({ intent, roles: "ISVA", userId: targetUserId, domain: "x.example", organisation: "X", body: "A reply", status: "IN_PROGRESS" });
+  const body = new URLSearchParams({ intent, roles: "ISVA", userId: targetUserId, domain: "x.example", organisation: "X", body: "A reply", status: "IN_PROGRESS", note: "A note", toAreaId: "wessex", reason: "It belongs there" });
   if (who && withCsrf) body.set("csrf", who.csrf);
   return new Request(`http://localhost/staff/x?a=1&b=1`, {
     method,
@@ -241,14 +241,37 @@ describe("records of another Area or another ISVA", () => {
             continue;
           }
           const writes = [];
-          for (const intent of ["reply", "assign", "status"]) {
+          for (const intent of ["reply", "assign", "status", "note", "transfer"]) {
             writes.push(await statusOf(() => route.action!({ request: request("POST", who, true, intent), params, context })));
           }
-          expect([read, ...writes], `${role} of ${staffArea} on a ${recordArea} query`).toEqual([404, 404, 404, 404]);
+          expect([read, ...writes], `${role} of ${staffArea} on a ${recordArea} query`).toEqual([404, 404, 404, 404, 404, 404]);
         }
       }
     }
   }, 120_000);
+
+  it("move with a transfer: the old Area loses a query at once and the new Area gains it, as does no other", async () => {
+    const { user: isva } = await makeUser(db, { roles: ["ISVA"], organisation: "Matrix service" });
+    const { reference } = await sendQuery(db, isva, "north-west");
+    const route = (await import(/* @vite-ignore */ path.join(ROUTES_DIR, "($lang).staff.queries.$reference.tsx"))) as RouteModule;
+    const context = { cspNonce: "", clientAddress: "127.0.0.1" };
+    const params = { reference };
+    const staff: Record<string, { cookie: string; csrf: string }> = {};
+    for (const area of ["north-west", "wessex", "london-south"]) staff[area] = await signedIn(db, (await makeUser(db, { roles: ["AREA_STAFF"], areaId: area })).user.id);
+    const reads = async () => {
+      const seen: Record<string, number> = {};
+      for (const area of Object.keys(staff)) seen[area] = await statusOf(() => route.loader!({ request: request("GET", staff[area]), params, context }));
+      return seen;
+    };
+    expect(await reads()).toEqual({ "north-west": 200, wessex: 404, "london-south": 404 });
+    expect(await statusOf(() => route.action!({ request: request("POST", staff["north-west"], true, "transfer"), params, context }))).toBe(302);
+    expect(await reads()).toEqual({ "north-west": 404, wessex: 200, "london-south": 404 });
+    // The old Area can change nothing; the new Area can.
+    for (const intent of ["reply", "assign", "status", "note", "transfer"]) {
+      expect(await statusOf(() => route.action!({ request: request("POST", staff["north-west"], true, intent), params, context })), intent).toBe(404);
+    }
+    expect(await statusOf(() => route.action!({ request: request("POST", staff.wessex, true, "note"), params, context }))).toBe(302);
+  });
 
   it("are refused (404) to another ISVA", async () => {
     const { user: other } = await makeUser(db, { roles: ["ISVA"], organisation: "Test service" });
