@@ -6,6 +6,7 @@ import { TextField } from "~/components/ui/TextField.tsx";
 import { passwordProblem, registerIsva } from "~/features/auth/accounts.server.ts";
 import { registerSchema } from "~/features/auth/schemas.ts";
 import { useT } from "~/features/i18n/i18n.ts";
+import { langFromPath } from "~/features/i18n/languages.ts";
 import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseWithZod, useForm } from "~/utils/forms.ts";
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await consumeAttempt("mailPerAddress", context.clientAddress)) || !(await consumeAttempt("mailPerAccount", email))) {
     return data({ result: submission.reply({ ...hide, formErrors: ["auth.errors.tooMany"] }), sent: false }, { status: 429 });
   }
-  await registerIsva(getDb(), { name, email, organisation, password }, publicOrigin(request));
+  await registerIsva(getDb(), { name, email, organisation, password, language: langFromPath(new URL(request.url).pathname) }, publicOrigin(request));
   return data({ result: null, sent: true });
 }
 

@@ -1,6 +1,7 @@
 // An Area's inbox of ISVA queries, for that Area's staff and VLOs only.
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { SuccessBanner } from "~/components/ui/SuccessBanner.tsx";
 import { InboxFilters, InboxPages, InboxSearch, InboxTable, InboxViews, INBOX_PATH } from "~/components/queries/Inbox.tsx";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
@@ -66,12 +67,9 @@ export default function Inbox() {
   return (
     <>
       {transferred ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t("queries.transfer.done", transferred)}</p>
-            <p className="govuk-body">{t("queries.transfer.doneText")}</p>
-          </div>
-        </div>
+        <SuccessBanner heading={t("queries.transfer.done", transferred)}>
+          <p className="govuk-body">{t("queries.transfer.doneText")}</p>
+        </SuccessBanner>
       ) : null}
       <h1 className="govuk-heading-l">{title}</h1>
       <InboxSearch typed={searched?.typed ?? ""} error={searched?.error} />

@@ -206,3 +206,18 @@ test("what is typed before a form's page becomes interactive is kept", async ({ 
   await expect(page.getByRole("alert")).toContainText("The e-mail address or password is not right");
   await expect(page.getByLabel("E-mail address")).toHaveValue("typed.early@cps.example");
 });
+
+test("anyone signed in chooses the language of their e-mails on their account page", async ({ page }) => {
+  await signIn(page, demo("editor@portal.example"));
+  await page.goto("/account");
+  await expect(page.getByLabel("English", { exact: true })).toBeChecked();
+  await page.getByLabel("Welsh, then English").check();
+  await page.getByRole("button", { name: "Save the language" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "saved" })).toContainText("The language of your e-mails is saved");
+  await expect(page.getByLabel("Welsh, then English")).toBeChecked();
+  await expectAccessible(page);
+  // Back to English, so other journeys read this account's e-mails as before.
+  await page.getByLabel("English", { exact: true }).check();
+  await page.getByRole("button", { name: "Save the language" }).click();
+  await expect(page.getByLabel("English", { exact: true })).toBeChecked();
+});

@@ -3,7 +3,7 @@
 // e-mail writes it to the outbox in the same transaction.
 import { audit } from "~/features/audit/audit.server.ts";
 import { fieldCipher } from "~/features/crypto/cipher.server.ts";
-import { renderEmail } from "~/features/mail/emails.server.ts";
+import { mailLanguage, mailLink, renderEmail } from "~/features/mail/emails.server.ts";
 import { queueMail } from "~/features/mail/outbox.server.ts";
 import type { Role, User } from "~/generated/prisma/client.ts";
 import type { Db } from "~/utils/db.server.ts";
@@ -62,7 +62,8 @@ export async function peekToken(db: Db, token: string, purpose: TokenPurpose, no
 
 // ---- ISVA registration ----------------------------------------------------
 
-export type Registration = { name: string; email: string; organisation: string; password: string };
+/** `language`: the language of the form, kept as their choice for e-mails. */
+export type Registration = { name: string; email: string; organisation: string; password: string; language: "en" | "cy" };
 
 /**
  * Registers an ISVA. The answer is the same whether or not the address already
@@ -73,7 +74,7 @@ export async function registerIsva(db: Db, input: Registration, origin: string) 
   const existing = await db.user.findUnique({ where: { email } });
   if (existing) {
     await db.$transaction(async (tx) => {
-      await queueMail(tx, { to: email, ...renderEmail("already-registered", { link: `${origin}/sign-in` }) });
+      await queueMail(tx, { to: email, ...renderEmail("already-registered", mailLanguage(existing.language, existing.areaId), { link: mailLink(origin, "/sign-in", existing.language) }) });
     });
     return;
   }
@@ -87,12 +88,13 @@ export async function registerIsva(db: Db, input: Registration, origin: string) 
         roles: ["ISVA"],
         status: "PENDING_VERIFICATION",
         passwordHash,
+        language: input.language,
       },
     });
     const token = await issueToken(tx, user.id, "VERIFY_EMAIL");
     await queueMail(tx, {
       to: email,
-      ...renderEmail("verify-email", { name: user.name, link: `${origin}/verify-email?token=${token}` }),
+      ...renderEmail("verify-email", mailLanguage(user.language), { name: user.name, link: mailLink(origin, `/verify-email?token=${token}`, user.language) }),
     });
     await audit(tx, { actorId: user.id, action: "user.registered", targetType: "user", targetId: user.id });
   });
@@ -151,7 +153,7 @@ export async function inviteUser(db: Db, admin: User, input: Invitation, origin:
       },
     });
     const token = await issueToken(tx, user.id, "SET_PASSWORD");
-    await queueMail(tx, { to: email, ...renderEmail("invitation", { name: user.name, link: `${origin}/set-password?token=${token}` }) });
+    await queueMail(tx, { to: email, ...renderEmail("invitation", mailLanguage(user.language, user.areaId), { name: user.name, link: `${origin}/set-password?token=${token}` }) });
     await audit(tx, { actorId: admin.id, action: "user.invited", targetType: "user", targetId: user.id, areaId: user.areaId, detail: { roles: input.roles } });
     return user;
   });
@@ -190,9 +192,14 @@ export async function requestPasswordReset(db: Db, rawEmail: string, origin: str
   if (!user || user.status !== "ACTIVE") return;
   await db.$transaction(async (tx) => {
     const token = await issueToken(tx, user.id, "RESET_PASSWORD");
-    await queueMail(tx, { to: email, ...renderEmail("reset-password", { link: `${origin}/set-password?token=${token}` }) });
+    await queueMail(tx, { to: email, ...renderEmail("reset-password", mailLanguage(user.language, user.areaId), { link: mailLink(origin, `/set-password?token=${token}`, user.language) }) });
     await audit(tx, { actorId: user.id, action: "auth.password_reset_requested", targetType: "user", targetId: user.id });
   });
+}
+
+/** The language of the portal's e-mails to `user`: "en", or "cy" for Welsh first then English. */
+export async function setMailLanguage(db: Db, user: User, language: "en" | "cy") {
+  await db.user.update({ where: { id: user.id }, data: { language } });
 }
 
 // ---- Signing in -------------------------------------------------------------
@@ -281,7 +288,7 @@ export async function approveUser(db: Db, admin: User, userId: string, origin: s
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user || user.status !== "PENDING_APPROVAL") return null;
     const updated = await tx.user.update({ where: { id: userId }, data: { status: "ACTIVE", approvedAt: new Date() } });
-    await queueMail(tx, { to: user.email, ...renderEmail("account-approved", { name: user.name, link: `${origin}/sign-in` }) });
+    await queueMail(tx, { to: user.email, ...renderEmail("account-approved", mailLanguage(user.language, user.areaId), { name: user.name, link: mailLink(origin, "/sign-in", user.language) }) });
     await audit(tx, { actorId: admin.id, action: "user.approved", targetType: "user", targetId: userId });
     return updated;
   });

@@ -61,7 +61,7 @@ const SESSION_SQL = `
          s.last_seen_at AT TIME ZONE 'UTC' AS last_seen_at,
          s.expires_at AT TIME ZONE 'UTC' AS expires_at,
          u.email, u.name, coalesce(u.roles::text[], '{}') AS roles, u.status::text AS status, u.area_id,
-         u.organisation, u.password_hash, u.totp_secret,
+         u.organisation, u.language, u.password_hash, u.totp_secret,
          u.totp_enabled_at AT TIME ZONE 'UTC' AS totp_enabled_at, u.totp_last_step::text AS totp_last_step,
          u.email_verified_at AT TIME ZONE 'UTC' AS email_verified_at,
          u.approved_at AT TIME ZONE 'UTC' AS approved_at,
@@ -85,6 +85,7 @@ type SessionRow = {
   status: string;
   area_id: string | null;
   organisation: string | null;
+  language: string;
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled_at: Date | null;
@@ -120,6 +121,7 @@ async function findSession(db: Db, token: string): Promise<SessionWithUser | nul
       status: row.status as UserStatus,
       areaId: row.area_id,
       organisation: row.organisation,
+      language: row.language,
       passwordHash: row.password_hash,
       totpSecret: row.totp_secret,
       totpEnabledAt: row.totp_enabled_at,

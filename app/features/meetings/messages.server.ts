@@ -5,7 +5,7 @@
 // ISVA. Messages are queued in the caller's transaction, with the change they
 // report. Invites carry nothing beyond a neutral title and the time and place.
 import { formatLongDate } from "~/features/dates/format.ts";
-import { renderEmail } from "~/features/mail/emails.server.ts";
+import { mailLanguage, renderEmail, type MailLanguage } from "~/features/mail/emails.server.ts";
 import { queueMail, withdrawPendingMail, type MailAttachment } from "~/features/mail/outbox.server.ts";
 import type { Area, MeetingMode, Prisma } from "~/generated/prisma/client.ts";
 import { getEnv } from "~/utils/config.server.ts";
@@ -24,6 +24,8 @@ export type MeetingParty = SafeContact & {
   contact: { name: string; email?: string; isvaEmail?: string };
   /** The linked ISVA account's address, for a request an ISVA made. */
   isvaAccountEmail?: string | null;
+  /** That account's chosen e-mail language. */
+  isvaAccountLanguage?: string | null;
 };
 
 export type MeetingTime = { id: string; sequence: number; startsAt: Date; endsAt: Date; mode: MeetingMode; room: string | null };
@@ -54,6 +56,15 @@ function lang(party: MeetingParty): Lang {
   return party.language === "cy" ? "cy" : "en";
 }
 
+/** The victim's e-mails follow the language of the form they used; the ISVA's their account's choice. Both are bilingual for CPS Cymru-Wales. */
+function victimMail(party: MeetingParty, area: Pick<Area, "id">): MailLanguage {
+  return mailLanguage(party.language, area.id);
+}
+
+function isvaMail(party: MeetingParty, area: Pick<Area, "id">): MailLanguage {
+  return mailLanguage(party.isvaAccountEmail ? party.isvaAccountLanguage : null, area.id);
+}
+
 function isvaAddress(party: MeetingParty) {
   return party.isvaAccountEmail ?? party.contact.isvaEmail ?? null;
 }
@@ -62,7 +73,7 @@ function respondLink(origin: string, token: string, l: Lang) {
   return `${origin}${l === "cy" ? "/cy" : ""}/pre-trial-meeting/respond/${token}`;
 }
 
-function invite(method: InviteMethod, meeting: MeetingTime, area: Area, l: Lang, origin: string, attendees: string[]): MailAttachment {
+function invite(method: InviteMethod, meeting: MeetingTime, area: Area, l: Lang, origin: string, attendees: { name: string; email: string }[]): MailAttachment {
   const built = buildInvite({
     meetingId: meeting.id,
     origin,
@@ -73,8 +84,9 @@ function invite(method: InviteMethod, meeting: MeetingTime, area: Area, l: Lang,
     lang: l,
     mode: meeting.mode,
     location: meeting.mode === "IN_PERSON" ? (meeting.room ?? undefined) : undefined,
-    organiser: { name: `CPS ${l === "cy" ? area.nameCy : area.nameEn}`, email: area.rassoMailbox },
-    attendees: attendees.map((email) => ({ email })),
+        // Area names already begin "CPS".
+    organiser: { name: l === "cy" ? area.nameCy : area.nameEn, email: area.rassoMailbox },
+    attendees,
   });
   return { filename: built.filename, contentType: built.contentType, content: Buffer.from(built.content, "utf8") };
 }
@@ -107,18 +119,19 @@ export async function queueMeetingNews(tx: Tx, news: MeetingNews, party: Meeting
     const link = news === "cancelled" ? "" : respondLink(origin, await createLink(tx, { requestId: party.id, purpose: "RESPOND", audience: "VICTIM", now }), l);
     const rendered =
       news === "cancelled"
-        ? renderEmail("meeting-cancelled", values)
-        : renderEmail(news === "booked" ? "meeting-booked" : "meeting-changed", { ...values, ...timed, link }, welshTimed);
-    await queueMail(tx, { to: victimEmail, idempotencyKey: `${key}:victim`, ...rendered, attachments: [invite(method, meeting, area, l, origin, [victimEmail])] });
+        ? renderEmail("meeting-cancelled", victimMail(party, area), values)
+        : renderEmail(news === "booked" ? "meeting-booked" : "meeting-changed", victimMail(party, area), { ...values, ...timed, link }, welshTimed);
+    const attendee = { name: party.contact.name, email: victimEmail };
+    await queueMail(tx, { to: victimEmail, idempotencyKey: `${key}:victim`, ...rendered, attachments: [invite(method, meeting, area, l, origin, [attendee])] });
   }
   if (isva) {
     const link = news === "cancelled" ? `${origin}/isva/meetings` : respondLink(origin, await createLink(tx, { requestId: party.id, purpose: "RESPOND", audience: "ISVA", now }), "en");
     await queueMail(tx, {
       to: isva,
       idempotencyKey: `${key}:isva`,
-      ...renderEmail("meeting-isva-update", { reference: party.reference, news: ISVA_NEWS[news].en, link }, { news: ISVA_NEWS[news].cy }),
-      // Each copy names only its own recipient: the ISVA's never holds the victim's address.
-      attachments: [invite(method, meeting, area, l, origin, [isva])],
+      ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: ISVA_NEWS[news].en, link }, { news: ISVA_NEWS[news].cy }),
+      // Each copy names only its own recipient: the ISVA's never holds the victim's name or address.
+      attachments: [invite(method, meeting, area, isvaMail(party, area), origin, [{ name: "ISVA", email: isva }])],
     });
   }
   await replaceReminders(tx, party, meeting, area, origin, news === "cancelled" ? null : plan, now);
@@ -126,18 +139,18 @@ export async function queueMeetingNews(tx: Tx, news: MeetingNews, party: Meeting
 }
 
 /** Tells the victim (only where safe) and the ISVA that times are offered, each with a single-use link to choose one. */
-export async function queueTimesOffered(tx: Tx, party: MeetingParty, origin: string, now = new Date()): Promise<Notified> {
+export async function queueTimesOffered(tx: Tx, party: MeetingParty, area: Pick<Area, "id">, origin: string, now = new Date()): Promise<Notified> {
   const plan = contactPlan(party);
   const l = lang(party);
   const victimEmail = plan.emailVictim ? (party.contact.email ?? null) : null;
   const isva = isvaAddress(party);
   if (victimEmail) {
     const link = respondLink(origin, await createLink(tx, { requestId: party.id, purpose: "CHOOSE", audience: "VICTIM", now }), l);
-    await queueMail(tx, { to: victimEmail, ...renderEmail("meeting-times-offered", { name: party.contact.name, reference: party.reference, link }) });
+    await queueMail(tx, { to: victimEmail, ...renderEmail("meeting-times-offered", victimMail(party, area), { name: party.contact.name, reference: party.reference, link }) });
   }
   if (isva) {
     const link = respondLink(origin, await createLink(tx, { requestId: party.id, purpose: "CHOOSE", audience: "ISVA", now }), "en");
-    await queueMail(tx, { to: isva, ...renderEmail("meeting-isva-update", { reference: party.reference, news: ISVA_NEWS.offered.en, link }, { news: ISVA_NEWS.offered.cy }) });
+    await queueMail(tx, { to: isva, ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: ISVA_NEWS.offered.en, link }, { news: ISVA_NEWS.offered.cy }) });
   }
   return { emailedVictim: Boolean(victimEmail), emailedIsva: Boolean(isva), prompt: plan.prompt };
 }
@@ -156,7 +169,7 @@ export async function queueStaffNews(tx: Tx, news: keyof typeof STAFF_NEWS, part
     to: area.rassoMailbox,
     idempotencyKey: key,
     notBefore,
-    ...renderEmail("meeting-staff-update", { reference: party.reference, news: STAFF_NEWS[news].en, link: `${origin}/staff/meetings/${party.reference}` }, { news: STAFF_NEWS[news].cy }),
+    ...renderEmail("meeting-staff-update", mailLanguage(null, area.id), { reference: party.reference, news: STAFF_NEWS[news].en, link: `${origin}/staff/meetings/${party.reference}` }, { news: STAFF_NEWS[news].cy }),
   });
 }
 
@@ -176,7 +189,7 @@ async function replaceReminders(tx: Tx, party: MeetingParty, meeting: MeetingTim
   const welshTimed = { when: meetingWhen(meeting.startsAt, "cy"), place: place(meeting, "cy") };
   const victimEmail = plan.emailVictim ? (party.contact.email ?? null) : null;
   if (victimEmail) {
-    await queueMail(tx, { to: victimEmail, idempotencyKey: `${key}:victim`, notBefore: at, ...renderEmail("meeting-reminder", { name: party.contact.name, ...timed }, welshTimed) });
+    await queueMail(tx, { to: victimEmail, idempotencyKey: `${key}:victim`, notBefore: at, ...renderEmail("meeting-reminder", victimMail(party, area), { name: party.contact.name, ...timed }, welshTimed) });
   } else {
     await queueStaffNews(tx, "phoneReminder", party, area, origin, at, `${key}:staff`);
   }
@@ -186,7 +199,7 @@ async function replaceReminders(tx: Tx, party: MeetingParty, meeting: MeetingTim
       to: isva,
       idempotencyKey: `${key}:isva`,
       notBefore: at,
-      ...renderEmail("meeting-isva-update", { reference: party.reference, news: `reminder, ${timed.when}`, link: `${origin}/isva/meetings` }, { news: `nodyn atgoffa, ${welshTimed.when}` }),
+      ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: `reminder, ${timed.when}`, link: `${origin}/isva/meetings` }, { news: `nodyn atgoffa, ${welshTimed.when}` }),
     });
   }
 }

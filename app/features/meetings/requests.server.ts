@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { audit } from "~/features/audit/audit.server.ts";
 import { fieldCipher } from "~/features/crypto/cipher.server.ts";
 import type { Lang } from "~/features/i18n/languages.ts";
-import { renderEmail } from "~/features/mail/emails.server.ts";
+import { mailLanguage, renderEmail } from "~/features/mail/emails.server.ts";
 import { queueMail } from "~/features/mail/outbox.server.ts";
 import type { Area, Meeting, MeetingRequest, Prisma, User } from "~/generated/prisma/client.ts";
 import type { Db } from "~/utils/db.server.ts";
@@ -72,7 +72,7 @@ export async function createMeetingRequest(db: Db, input: MeetingRequestInput, a
     await queueMail(tx, {
       to: area.rassoMailbox,
       idempotencyKey: `meeting-request:${id}`,
-      ...renderEmail("meeting-request-received", { reference, area: area.nameEn, link: `${origin}/staff/meetings/${reference}` }, { area: area.nameCy }),
+      ...renderEmail("meeting-request-received", mailLanguage(null, area.id), { reference, area: area.nameEn, link: `${origin}/staff/meetings/${reference}` }, { area: area.nameCy }),
     });
     await audit(tx, { actorId: actor, action: "meeting.requested", targetType: "meeting_request", targetId: id, areaId, detail: { by: by.kind } });
   });
@@ -99,7 +99,7 @@ export function listIsvaRequests(db: Db, isva: User) {
   });
 }
 
-type Loaded = MeetingRequest & { meetings: Meeting[]; isva: { email: string } | null };
+type Loaded = MeetingRequest & { meetings: Meeting[]; isva: { email: string; language: string } | null };
 
 function decrypt(request: Loaded) {
   const contact = JSON.parse(fieldCipher().decrypt(request.contact, aad(request.id))) as Contact;
@@ -109,6 +109,7 @@ function decrypt(request: Loaded) {
     language: request.language,
     contact,
     isvaAccountEmail: request.isva?.email ?? null,
+    isvaAccountLanguage: request.isva?.language ?? null,
     safeEmail: request.safeEmail,
     safePhone: request.safePhone,
     safeVoicemail: request.safeVoicemail,
@@ -128,7 +129,7 @@ function decrypt(request: Loaded) {
 async function load(db: Db | Prisma.TransactionClient, where: Prisma.MeetingRequestWhereInput) {
   const request = await db.meetingRequest.findFirst({ where, include: { meetings: { where: { status: "BOOKED" }, orderBy: { startsAt: "asc" } } } });
   if (!request) return null;
-  const isva = request.isvaId ? await db.user.findUnique({ where: { id: request.isvaId }, select: { email: true } }) : null;
+  const isva = request.isvaId ? await db.user.findUnique({ where: { id: request.isvaId }, select: { email: true, language: true } }) : null;
   return decrypt({ ...request, isva });
 }
 
@@ -237,7 +238,7 @@ export async function proposeSlots(db: Db, vlo: User, reference: string, slotIds
         data: { status: "OFFERED", offeredAt: request.offeredAt ?? new Date() },
       });
       if (offered.count !== 1) throw new RequestClosed();
-      const notified = await queueTimesOffered(tx, request.party, origin);
+      const notified = await queueTimesOffered(tx, request.party, { id: request.areaId }, origin);
       await audit(tx, { actorId: vlo.id, action: "meeting.offered", targetType: "meeting_request", targetId: request.id, areaId: request.areaId, detail: { count: ids.length } });
       const slots = await tx.meetingSlot.findMany({ where: { id: { in: ids } }, orderBy: { startsAt: "asc" } });
       return { notified, times: slots.map((slot) => meetingWhen(slot.startsAt, request.language === "cy" ? "cy" : "en")) };

@@ -5,7 +5,7 @@
 import { audit } from "~/features/audit/audit.server.ts";
 import { fieldCipher } from "~/features/crypto/cipher.server.ts";
 import { formatDate } from "~/features/dates/format.ts";
-import { renderEmail } from "~/features/mail/emails.server.ts";
+import { mailLanguage, mailLink, renderEmail } from "~/features/mail/emails.server.ts";
 import { queueMail } from "~/features/mail/outbox.server.ts";
 import type {
   QueryEventKind,
@@ -168,7 +168,7 @@ export async function transferQuery(
     if (!from || !to) return null;
     const query = await tx.isvaQuery.findFirst({
       where: { reference, areaId: fromAreaId },
-      include: { isva: { select: { email: true } } },
+      include: { isva: { select: { email: true, language: true } } },
     });
     if (!query) return null;
     const updated = await tx.isvaQuery.updateMany({
@@ -197,6 +197,7 @@ export async function transferQuery(
       to: to.rassoMailbox,
       ...renderEmail(
         "query-transferred",
+        mailLanguage(null, toAreaId),
         {
           reference,
           from: from.nameEn,
@@ -211,11 +212,12 @@ export async function transferQuery(
       to: query.isva.email,
       ...renderEmail(
         "query-moved",
+        mailLanguage(query.isva.language, toAreaId),
         {
           reference,
           from: from.nameEn,
           area: to.nameEn,
-          link: `${origin}/isva/queries/${reference}`,
+          link: mailLink(origin, `/isva/queries/${reference}`, query.isva.language),
         },
         { from: from.nameCy, area: to.nameCy }
       ),

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { audit } from "~/features/audit/audit.server.ts";
 import { fieldCipher } from "~/features/crypto/cipher.server.ts";
 import { addWorkingDays, todayInLondon } from "~/features/dates/dates.ts";
-import { renderEmail } from "~/features/mail/emails.server.ts";
+import { mailLanguage, mailLink, renderEmail } from "~/features/mail/emails.server.ts";
 import { outboxRowSql, queueMail } from "~/features/mail/outbox.server.ts";
 import { Prisma, type User } from "~/generated/prisma/client.ts";
 import { poolOf, type Db } from "~/utils/db.server.ts";
@@ -67,13 +67,13 @@ export async function submitQuery(
       to: area.rassoMailbox,
       idempotencyKey: `query-received:${id}`,
       ...(area.fullContentEmail
-        ? renderEmail("query-received-full", { ...values, urn: routed.urn ?? "–", question: input.question }, welsh)
-        : renderEmail("query-received", values, welsh)),
+        ? renderEmail("query-received-full", mailLanguage(null, area.id), { ...values, urn: routed.urn ?? "–", question: input.question }, welsh)
+        : renderEmail("query-received", mailLanguage(null, area.id), values, welsh)),
     });
     const toIsva = outboxRowSql({
       to: isva.email,
       idempotencyKey: `query-acknowledged:${id}`,
-      ...renderEmail("query-acknowledged", { reference, area: area.nameEn, link: `${origin}/isva/queries/${reference}` }, { area: area.nameCy }),
+      ...renderEmail("query-acknowledged", mailLanguage(isva.language, area.id), { reference, area: area.nameEn, link: mailLink(origin, `/isva/queries/${reference}`, isva.language) }, { area: area.nameCy }),
     });
     const body = fieldCipher().encrypt(input.question, aad(id));
     try {
@@ -185,7 +185,8 @@ export async function replyToQuery(db: Db, staff: User, reference: string, body:
       // A closed query stays closed when its Area adds a last word.
       data: { status: query.status === "CLOSED" ? "CLOSED" : "ANSWERED", firstReplyAt: query.firstReplyAt ?? now, assigneeId: query.assigneeId ?? staff.id },
     });
-    await queueMail(tx, { to: query.isva.email, ...renderEmail("query-reply", { reference, link: `${origin}/isva/queries/${reference}` }) });
+    const language = query.isva.language;
+    await queueMail(tx, { to: query.isva.email, ...renderEmail("query-reply", mailLanguage(language, query.areaId), { reference, link: mailLink(origin, `/isva/queries/${reference}`, language) }) });
     await audit(tx, { actorId: staff.id, action: "query.replied", targetType: "query", targetId: query.id, areaId: query.areaId });
     return query;
   });

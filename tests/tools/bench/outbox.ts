@@ -44,6 +44,7 @@ async function queueExactly(ctx: Context, messages: number) {
       const reference = `Q-BNCH-${String(done + i).padStart(4, "0")}`;
       const mail = renderEmail(
         "query-received",
+        "en",
         { reference, category: "Case progress", area: "CPS North West", link: `${ctx.portalUrl}/staff/queries/${reference}` },
         { category: "Cynnydd yr achos", area: "CPS Gogledd-orllewin" },
       );

@@ -145,7 +145,7 @@ describe("single-use links", () => {
     };
     const invited = await inviteUser(db, admin, { name: "Ivy Invited", email: `ivy.${Date.now()}@cps.example`, roles: ["VLO"], areaId: "wessex" }, "http://localhost");
     expect(Math.abs((await lifetime(invited.id, "SET_PASSWORD")) - 7 * 24 * 60)).toBeLessThanOrEqual(1);
-    await registerIsva(db, { name: "Rae Registrant", email: `rae.${Date.now()}@unrecognised.example`, organisation: "A service", password: "amber-thistle-compass-orchard-9" }, "http://localhost");
+    await registerIsva(db, { name: "Rae Registrant", email: `rae.${Date.now()}@unrecognised.example`, organisation: "A service", password: "amber-thistle-compass-orchard-9", language: "en" }, "http://localhost");
     const registrant = await db.user.findFirstOrThrow({ where: { name: "Rae Registrant" }, orderBy: { createdAt: "desc" } });
     expect(Math.abs((await lifetime(registrant.id, "VERIFY_EMAIL")) - 24 * 60)).toBeLessThanOrEqual(1);
   });
