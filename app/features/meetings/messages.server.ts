@@ -91,6 +91,10 @@ function invite(method: InviteMethod, meeting: MeetingTime, area: Area, l: Lang,
   return { filename: built.filename, contentType: built.contentType, content: Buffer.from(built.content, "utf8") };
 }
 
+/** The sentence an ISVA's e-mail has only when a calendar invite goes with it. */
+const ATTACHED = { en: "The calendar invitation is attached. ", cy: "Mae'r gwahoddiad calendr ynghlwm. " };
+const NOT_ATTACHED = { en: "", cy: "" };
+
 const ISVA_NEWS = {
   booked: { en: "a meeting is booked", cy: "mae cyfarfod wedi'i drefnu" },
   changed: { en: "the meeting has a new time", cy: "mae gan y cyfarfod amser newydd" },
@@ -129,7 +133,7 @@ export async function queueMeetingNews(tx: Tx, news: MeetingNews, party: Meeting
     await queueMail(tx, {
       to: isva,
       idempotencyKey: `${key}:isva`,
-      ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: ISVA_NEWS[news].en, link }, { news: ISVA_NEWS[news].cy }),
+      ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: ISVA_NEWS[news].en, attached: ATTACHED.en, link }, { news: ISVA_NEWS[news].cy, attached: ATTACHED.cy }),
       // Each copy names only its own recipient: the ISVA's never holds the victim's name or address.
       attachments: [invite(method, meeting, area, isvaMail(party, area), origin, [{ name: "ISVA", email: isva }])],
     });
@@ -150,7 +154,7 @@ export async function queueTimesOffered(tx: Tx, party: MeetingParty, area: Pick<
   }
   if (isva) {
     const link = respondLink(origin, await createLink(tx, { requestId: party.id, purpose: "CHOOSE", audience: "ISVA", now }), "en");
-    await queueMail(tx, { to: isva, ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: ISVA_NEWS.offered.en, link }, { news: ISVA_NEWS.offered.cy }) });
+    await queueMail(tx, { to: isva, ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: ISVA_NEWS.offered.en, attached: NOT_ATTACHED.en, link }, { news: ISVA_NEWS.offered.cy, attached: NOT_ATTACHED.cy }) });
   }
   return { emailedVictim: Boolean(victimEmail), emailedIsva: Boolean(isva), prompt: plan.prompt };
 }
@@ -199,7 +203,7 @@ async function replaceReminders(tx: Tx, party: MeetingParty, meeting: MeetingTim
       to: isva,
       idempotencyKey: `${key}:isva`,
       notBefore: at,
-      ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: `reminder, ${timed.when}`, link: `${origin}/isva/meetings` }, { news: `nodyn atgoffa, ${welshTimed.when}` }),
+      ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: `reminder, ${timed.when}`, attached: NOT_ATTACHED.en, link: `${origin}/isva/meetings` }, { news: `nodyn atgoffa, ${welshTimed.when}`, attached: NOT_ATTACHED.cy }),
     });
   }
 }

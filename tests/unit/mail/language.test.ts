@@ -192,6 +192,7 @@ describe("meeting e-mails", () => {
     );
     expect(toVictim!.subject).toMatch(/ \/ /);
     expect(toIsva!.subject).not.toMatch(/ \/ /);
+    expect(toIsva!.textBody).toContain("The calendar invitation is attached.");
     for (const [row, name, email, organiser] of [
       [toVictim!, "Sam", "sam.cy@home.example", area.nameCy],
       [toIsva!, "ISVA", isva.email, area.nameEn],

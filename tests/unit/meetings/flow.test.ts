@@ -123,6 +123,10 @@ describe("offering times and choosing one through a single-use link", () => {
     expect((await db.meetingRequest.findUniqueOrThrow({ where: { reference } })).status).toBe("OFFERED");
 
     const [offer] = await mailTo("choose@home.example");
+    // The ISVA's note of the times offered has no invite, and says none.
+    const [isvaOffer] = await mailTo("helper@isva-service.example");
+    expect(isvaOffer!.attachments).toBeNull();
+    expect(isvaOffer!.textBody).not.toMatch(/attached/i);
     const token = tokenIn(offer!.textBody);
     const view = await viewLink(db, token);
     expect(view).toMatchObject({ ok: true, purpose: "CHOOSE", reference });
