@@ -124,9 +124,9 @@ describe("offering times and choosing one through a single-use link", () => {
 
     const [offer] = await mailTo("choose@home.example");
     // The ISVA's note of the times offered has no invite, and says none.
-    const [isvaOffer] = await mailTo("helper@isva-service.example");
-    expect(isvaOffer!.attachments).toBeNull();
-    expect(isvaOffer!.textBody).not.toMatch(/attached/i);
+    const [offeredToIsva] = await mailTo("helper@isva-service.example");
+    expect(offeredToIsva!.attachments).toBeNull();
+    expect(offeredToIsva!.textBody).not.toMatch(/attached/i);
     const token = tokenIn(offer!.textBody);
     const view = await viewLink(db, token);
     expect(view).toMatchObject({ ok: true, purpose: "CHOOSE", reference });
