@@ -5,6 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
+import { DateField } from "~/components/ui/DateField.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
 import { FilledValue } from "~/components/letters/FilledValue.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
@@ -66,7 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = letterValues(form, metaOf(version).placeholders, area, lang);
   // What the portal filled in (the Area's name, deadlines), shown with the form.
   const filled = Object.fromEntries(Object.keys(metaOf(version).placeholders).filter(isFilledByPortal).map((key) => [key, String(values[key] ?? "")]));
-  const typed = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith("v.") && !isFilledByPortal(key.slice(2))).map(([key, value]) => [key.slice(2), String(value)]));
+  // Typed values by placeholder ("letter_date.day" for a date's boxes), to show again and to post with the PDF.
+  const typed = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith("v.") && !isFilledByPortal(key.slice(2).split(".")[0]!)).map(([key, value]) => [key.slice(2), String(value)]));
   const sendTo = String(form.get("sendTo") ?? "").slice(0, 320);
   const intent = form.get("intent");
   try {
@@ -99,6 +101,14 @@ export default function RenderLetter() {
     | { typed: Record<string, string>; filled: Record<string, string>; sendTo: string; lang: string; html?: string; sent?: boolean; error?: string; field?: string; problems?: string[] }
     | undefined;
   const value = (key: string) => posted?.typed[key] ?? defaults[key] ?? "";
+  // A date's three boxes: as typed, or from a default given as YYYY-MM-DD.
+  const dateValue = (key: string) => {
+    if (posted && [".day", ".month", ".year"].some((part) => `${key}${part}` in posted.typed)) {
+      return { day: posted.typed[`${key}.day`], month: posted.typed[`${key}.month`], year: posted.typed[`${key}.year`] };
+    }
+    const [year, month, day] = /^\d{4}-\d{2}-\d{2}$/.test(value(key)) ? value(key).split("-").map((n) => String(Number(n))) : [];
+    return { day, month, year };
+  };
   return (
     <>
       {posted?.error ? (
@@ -149,12 +159,13 @@ export default function RenderLetter() {
                 { value: "no", label: t("letters.no") },
               ]}
             />
+          ) : spec.type === "date" ? (
+            <DateField key={key} name={`v.${key}`} label={`${spec.description ?? key}${spec.required ? "" : ` ${t("forms.optional")}`}`} defaultValue={dateValue(key)} />
           ) : (
             <TextField
               key={key}
               name={`v.${key}`}
               label={`${spec.description ?? key}${spec.required ? "" : ` ${t("forms.optional")}`}`}
-              hint={spec.type === "date" ? "YYYY-MM-DD" : undefined}
               inputMode={spec.type === "number" ? "numeric" : undefined}
               spellCheck={false}
               defaultValue={value(key)}

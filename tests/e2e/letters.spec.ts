@@ -64,6 +64,14 @@ test("an editor changes a letter and submits it; only a second editor can approv
   await expectAccessible(vlo);
   await vlo.locator("label", { hasText: /^Welsh$/ }).click();
   for (const [name, value] of Object.entries(example)) {
+    // A date goes in GOV.UK's three boxes, the month as a word as people type it.
+    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
+    if (date && (await vlo.locator(`[name="v.${name}.day"]`).count())) {
+      await vlo.locator(`[name="v.${name}.day"]`).fill(String(Number(date[3])));
+      await vlo.locator(`[name="v.${name}.month"]`).fill(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"][Number(date[2]) - 1]!);
+      await vlo.locator(`[name="v.${name}.year"]`).fill(date[1]!);
+      continue;
+    }
     const field = vlo.locator(`[name="v.${name}"]`);
     if ((await field.count()) === 0) continue;
     if (typeof value === "boolean") await vlo.locator(`[name="v.${name}"][value="${value ? "yes" : "no"}"]`).check({ force: true });

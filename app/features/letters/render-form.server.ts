@@ -2,13 +2,26 @@
 // Values the portal knows are never taken from the form: the Area's name comes
 // from the Area record in the letter's language, and every deadline a scheme
 // fixes is worked out from the date it runs from (deadlines.ts).
+import { readDateParts } from "~/features/dates/dates.ts";
 import { isFilledByPortal, withDerivedDeadlines } from "./deadlines.ts";
 import type { Lang, LetterMeta } from "./template-language.ts";
+
+/**
+ * A date from GOV.UK's three boxes (v.name.day, .month, .year) as YYYY-MM-DD.
+ * Boxes that make no date are passed on as typed, so the letter's own checks
+ * name the field; a form without the boxes may send the date whole.
+ */
+function dateFromForm(form: FormData, name: string) {
+  const part = (which: string) => String(form.get(`v.${name}.${which}`) ?? "").trim().slice(0, 20);
+  const [day, month, year] = [part("day"), part("month"), part("year")];
+  if (!day && !month && !year) return String(form.get(`v.${name}`) ?? "").trim().slice(0, 2000);
+  return readDateParts(day, month, year) ?? `${year}-${month}-${day}`;
+}
 
 export function valuesFromForm(form: FormData, placeholders: LetterMeta["placeholders"]) {
   const values: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(placeholders)) {
-    const raw = String(form.get(`v.${name}`) ?? "").trim().slice(0, 2000);
+    const raw = spec.type === "date" ? dateFromForm(form, name) : String(form.get(`v.${name}`) ?? "").trim().slice(0, 2000);
     if (spec.type === "boolean") values[name] = raw === "yes" ? true : raw === "no" ? false : undefined;
     else if (spec.type === "number") values[name] = raw === "" ? undefined : Number(raw);
     else values[name] = raw === "" ? undefined : raw;

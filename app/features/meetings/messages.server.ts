@@ -125,7 +125,8 @@ export async function queueMeetingNews(tx: Tx, news: MeetingNews, party: Meeting
       news === "cancelled"
         ? renderEmail("meeting-cancelled", victimMail(party, area), values)
         : renderEmail(news === "booked" ? "meeting-booked" : "meeting-changed", victimMail(party, area), { ...values, ...timed, link }, welshTimed);
-    const attendee = { name: party.contact.name, email: victimEmail };
+    // A neutral name: the invite never carries the victim's name.
+    const attendee = { name: l === "cy" ? "Gwestai" : "Guest", email: victimEmail };
     await queueMail(tx, { to: victimEmail, idempotencyKey: `${key}:victim`, ...rendered, attachments: [invite(method, meeting, area, l, origin, [attendee])] });
   }
   if (isva) {

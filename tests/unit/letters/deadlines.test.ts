@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deadlineFrom, withDerivedDeadlines } from "~/features/letters/deadlines.ts";
-import { letterFileName, letterValues } from "~/features/letters/render-form.server.ts";
+import { letterFileName, letterValues, valuesFromForm } from "~/features/letters/render-form.server.ts";
 
 const declared = {
   letter_date: { type: "date", required: true },
@@ -82,5 +82,26 @@ describe("a letter's values from the render form", () => {
     const names = { en: "Decision not to charge", cy: "Penderfyniad i beidio â chyhuddo" };
     expect(letterFileName("decision-not-to-charge", names, "en")).toBe("decision-not-to-charge.pdf");
     expect(letterFileName("decision-not-to-charge", names, "cy")).toBe("penderfyniad-i-beidio-a-chyhuddo.pdf");
+  });
+});
+
+describe("a letter's date from GOV.UK's three boxes", () => {
+  const boxes = (day: string, month: string, year: string) => {
+    const form = new FormData();
+    form.set("v.letter_date.day", day);
+    form.set("v.letter_date.month", month);
+    form.set("v.letter_date.year", year);
+    return valuesFromForm(form, declared).letter_date;
+  };
+
+  it("reads the day, month (a number or a name) and year as a date", () => {
+    expect(boxes("7", "12", "2026")).toBe("2026-12-07");
+    expect(boxes(" 16 ", "November", "2026")).toBe("2026-11-16");
+    expect(boxes("1", "feb", "2027")).toBe("2027-02-01");
+  });
+
+  it("passes on what makes no date as typed, for the letter's checks to refuse, and nothing when all three are empty", () => {
+    expect(boxes("31", "2", "2027")).toBe("2027-2-31");
+    expect(boxes("", "", "")).toBeUndefined();
   });
 });

@@ -194,7 +194,7 @@ describe("meeting e-mails", () => {
     expect(toIsva!.subject).not.toMatch(/ \/ /);
     expect(toIsva!.textBody).toContain("The calendar invitation is attached.");
     for (const [row, name, email, organiser] of [
-      [toVictim!, "Sam", "sam.cy@home.example", area.nameCy],
+      [toVictim!, "Gwestai", "sam.cy@home.example", area.nameCy],
       [toIsva!, "ISVA", isva.email, area.nameEn],
     ] as const) {
       const [attachment] = row.attachments as { content: string }[];
