@@ -2,13 +2,10 @@
 // internal notes, passing it to another Area, and its timeline.
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { StaffQuerySummary, Thread } from "~/components/queries/QueryViews.tsx";
-import { AssignForms, NoteForm, TransferForm, type Posted } from "~/components/queries/StaffQueryForms.tsx";
+import { AssignForms, NoteForm, ReplyForm, TransferForm, type Posted } from "~/components/queries/StaffQueryForms.tsx";
 import { Timeline } from "~/components/queries/Timeline.tsx";
-import { Button } from "~/components/ui/Button.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
-import { TextArea } from "~/components/ui/TextField.tsx";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
@@ -17,6 +14,7 @@ import { formatDate } from "~/features/dates/format.ts";
 import { addQueryNote, assignQuery, queryEvents, setQueryStatus, transferQuery } from "~/features/queries/history.server.ts";
 import { areaColleagues, isInStaffArea, replyToQuery, staffQuery } from "~/features/queries/queries.server.ts";
 import { isQueryReference } from "~/features/queries/reference.ts";
+import { areaSnippets, findSnippet } from "~/features/queries/snippets.server.ts";
 import { MAX_QUESTION, noteSchema, QUERY_STATUSES, replySchema, transferSchema } from "~/features/queries/schema.ts";
 import { queryTimeline, threadMessages } from "~/features/queries/views.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
@@ -45,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = await staffQuery(db, session.user, requireReference(params.reference));
   if (!query) throw new Response("Not found", { status: 404 });
   const lang = langFromPath(new URL(request.url).pathname);
-  const [reference, events, colleagues] = await Promise.all([loadReferenceData(db), queryEvents(db, query.id), areaColleagues(db, session.user)]);
+  const [reference, events, colleagues, snippets] = await Promise.all([loadReferenceData(db), queryEvents(db, query.id), areaColleagues(db, session.user), areaSnippets(db, session.user)]);
   const areaName = (id: string) => reference.areas.find((area) => area.id === id)?.[lang === "cy" ? "nameCy" : "nameEn"] ?? id;
   const reason = reasonText(query.routingReason as RoutingReason, lang, reference);
   return {
@@ -64,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeline: queryTimeline({ createdAt: query.createdAt, isvaName: query.isva.name, reason }, query.messages, events, lang, areaName),
     otherAreas: reference.areas.filter((area) => area.id !== query.areaId).map(({ id, nameEn, nameCy }) => ({ id, nameEn, nameCy })),
     colleagues,
+    snippets: snippets.map(({ id, title }) => ({ id, title })),
     myId: session.user.id,
   };
 }
@@ -96,6 +95,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       done = await setQueryStatus(db, session.user, reference, status);
       break;
     }
+    case "snippet": {
+      // A saved reply added to what is typed, to edit before sending; nothing is sent.
+      const id = String(form.get("snippetId") ?? "");
+      const snippet = isUuid(id) ? await findSnippet(db, session.user, id) : null;
+      const typed = String(form.get("body") ?? "").slice(0, MAX_QUESTION);
+      if (!snippet) return refusedForm("reply", { snippetId: "queries.errors.snippetChoose" }, form, ["body"]);
+      return { intent: "reply", errors: [], values: { body: typed.trim() ? `${typed.trimEnd()}\n\n${snippet.body}` : snippet.body } };
+    }
     case "note": {
       const submission = parseWithZod(form, { schema: noteSchema });
       if (submission.status !== "success") return refusedForm("note", { note: submission.error?.note?.[0] ?? "queries.errors.note" }, form, ["note"]);
@@ -124,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffQuery() {
   const t = useT();
-  const { query, messages, timeline, otherAreas, colleagues, myId } = useLoaderData<typeof loader>();
+  const { query, messages, timeline, otherAreas, colleagues, myId, snippets } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as Posted;
   return (
     <>
@@ -132,20 +139,7 @@ export default function StaffQuery() {
       <h1 className="govuk-heading-l">{query.reference}</h1>
       <StaffQuerySummary query={query} />
       <Thread messages={messages} />
-      <form method="post" noValidate>
-        <CsrfField />
-        <input type="hidden" name="intent" value="reply" />
-        <TextArea
-          name="body"
-          maxLength={MAX_QUESTION}
-          label={t("queries.thread.reply")}
-          hint={t("queries.thread.replyHint")}
-          rows={6}
-          defaultValue={posted?.intent === "reply" ? posted.values.body : undefined}
-          error={posted?.intent === "reply" ? posted.errors[0]?.key : undefined}
-        />
-        <Button>{t("queries.thread.send")}</Button>
-      </form>
+      <ReplyForm posted={posted} snippets={snippets} />
       <AssignForms assigneeId={query.assigneeId} status={query.status} myId={myId} colleagues={colleagues} />
       <h2 className="govuk-heading-m">{t("queries.notes.title")}</h2>
       <NoteForm posted={posted} />

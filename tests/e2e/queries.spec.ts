@@ -5,6 +5,23 @@ import { expect, expectAccessible, expectAccessibleWithoutJs, test } from "./fix
 
 test.use({ allowConsole: [/status of 40[0-9]/] });
 
+/** A query from the demo ISVA, waiting in `areaId`, straight into the database. */
+async function insertQuery(areaId: string, boroughId: string) {
+  const client = new pg.Client({ connectionString: `postgresql://portal:portal-local-only@127.0.0.1:${Number(process.env.E2E_PORT ?? 3300) + 2000}/portal` });
+  await client.connect();
+  const letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  const code = () => Array.from({ length: 4 }, () => letters[crypto.randomInt(letters.length)]).join("");
+  const reference = `Q-${code()}-${code()}`;
+  await client.query(
+    `INSERT INTO isva_query (id, reference, force_id, borough_id, area_id, routing_reason, category, status, isva_id, organisation, due_on, updated_at)
+     SELECT gen_random_uuid(), $1, 'metropolitan', $3, $2, jsonb_build_object('code', 'borough', 'areaId', $2::text, 'forceId', 'metropolitan', 'boroughId', $3::text),
+            'CASE_PROGRESS', 'NEW', u.id, 'Example ISVA Service', current_date + 3, now() FROM app_user u WHERE u.email = 'isva@isva-service.example'`,
+    [reference, areaId, boroughId],
+  );
+  await client.end();
+  return reference;
+}
+
 test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is answered there, and stays out of London North's reach", async ({ browser, page }) => {
   test.setTimeout(120_000);
   const question = `Is there a date for the trial yet? (${Date.now()})`;
@@ -58,7 +75,7 @@ test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is a
   await expect(south.getByRole("row", { name: new RegExp(reference) })).toContainText("Val South");
   await south.getByRole("link", { name: reference }).click();
   await expect(south.getByText("Sending a reply marks the query Answered.")).toBeVisible();
-  await south.getByLabel("Reply").fill("The trial is listed for the week of 8 March. The Witness Care Unit will confirm.");
+  await south.getByLabel("Reply", { exact: true }).fill("The trial is listed for the week of 8 March. The Witness Care Unit will confirm.");
   await south.getByRole("button", { name: "Send" }).click();
   await expect(south.getByTestId("thread")).toContainText("listed for the week of 8 March");
   // Answered, it is in the Answered view, rendered afresh with this response's nonce on every script.
@@ -151,18 +168,7 @@ test.describe("a query sent to the wrong Area", () => {
 
   test("gets an internal note and is passed on with a reason; the old Area loses it and the new one sees why", async ({ browser, page }) => {
     test.setTimeout(90_000);
-    const client = new pg.Client({ connectionString: `postgresql://portal:portal-local-only@127.0.0.1:${Number(process.env.E2E_PORT ?? 3300) + 2000}/portal` });
-    await client.connect();
-    const letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    const code = () => Array.from({ length: 4 }, () => letters[crypto.randomInt(letters.length)]).join("");
-    const reference = `Q-${code()}-${code()}`;
-    await client.query(
-      `INSERT INTO isva_query (id, reference, force_id, borough_id, area_id, routing_reason, category, status, isva_id, organisation, due_on, updated_at)
-       SELECT gen_random_uuid(), $1, 'metropolitan', 'barnet', 'london-north', '{"code":"borough","areaId":"london-north","forceId":"metropolitan","boroughId":"barnet"}',
-              'CASE_PROGRESS', 'NEW', u.id, 'Example ISVA Service', current_date + 3, now() FROM app_user u WHERE u.email = 'isva@isva-service.example'`,
-      [reference],
-    );
-    await client.end();
+    const reference = await insertQuery("london-north", "barnet");
 
     await signIn(page, demo("staff.london-north@portal.example"));
     await page.goto(`/staff/queries/${reference}`);
@@ -211,5 +217,33 @@ test.describe("a query sent to the wrong Area", () => {
     await expect(isva.locator("main")).toContainText("CPS London South");
     await expect(isva.locator("main")).not.toContainText("Croydon");
     await isvaContext.close();
+  });
+});
+
+test.describe("saved replies", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an Area keeps a saved reply and starts an answer from it without losing what was typed", async ({ page }) => {
+    const reference = await insertQuery("london-south", "lambeth");
+    const name = `Trial date not fixed (${Date.now()})`;
+    await signIn(page, demo("staff.london-south@portal.example"));
+    await page.goto("/staff/queries/snippets");
+    await page.getByRole("button", { name: "Save the reply" }).click();
+    await expect(page.getByRole("alert")).toContainText("Enter a name for the saved reply");
+    await expectAccessibleWithoutJs(page);
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Wording").fill("The court has not fixed a trial date yet. We will tell you as soon as it does.");
+    await page.getByRole("button", { name: "Save the reply" }).click();
+    await expect(page.getByTestId("snippet").filter({ hasText: name })).toContainText("has not fixed a trial date");
+    await expectAccessibleWithoutJs(page);
+
+    await page.goto(`/staff/queries/${reference}`);
+    await page.getByLabel("Reply", { exact: true }).fill("Thank you for your query.");
+    await page.getByLabel("Start from a saved reply").selectOption({ label: name });
+    await page.getByRole("button", { name: "Add to the reply" }).click();
+    await expect(page.getByLabel("Reply", { exact: true })).toHaveValue(/^Thank you for your query\.\n\nThe court has not fixed a trial date yet/);
+    await expectAccessibleWithoutJs(page);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByTestId("thread")).toContainText("The court has not fixed a trial date yet");
   });
 });

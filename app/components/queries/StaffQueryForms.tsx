@@ -5,8 +5,9 @@ import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { Select } from "~/components/ui/Select.tsx";
 import { TextArea } from "~/components/ui/TextField.tsx";
+import { localisePath } from "~/features/i18n/languages.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
-import { MAX_NOTE, QUERY_STATUSES } from "~/features/queries/schema.ts";
+import { MAX_NOTE, MAX_QUESTION, QUERY_STATUSES } from "~/features/queries/schema.ts";
 
 export type Posted =
   | {
@@ -25,6 +26,49 @@ function Intent({ value }: { value: string }) {
       <CsrfField />
       <input type="hidden" name="intent" value={value} />
     </>
+  );
+}
+
+/** The reply, with the Area's saved replies to start from: adding one keeps what is typed and sends nothing. */
+export function ReplyForm({ posted, snippets }: { posted: Posted; snippets: { id: string; title: string }[] }) {
+  const t = useT();
+  const lang = useLang();
+  const mine = posted?.intent === "reply" ? posted : undefined;
+  return (
+    <form method="post" noValidate>
+      <CsrfField />
+      {snippets.length ? (
+        <div className="app-filters">
+          <Select
+            name="snippetId"
+            label={t("queries.snippets.use")}
+            placeholder={t("queries.snippets.choose")}
+            options={snippets.map((snippet) => ({ value: snippet.id, label: snippet.title }))}
+            error={errorFor(mine, "snippetId")}
+          />
+          <Button variant="secondary" name="intent" value="snippet">
+            {t("queries.snippets.insert")}
+          </Button>
+        </div>
+      ) : null}
+      <p className="govuk-body-s">
+        <a className="govuk-link" href={localisePath("/staff/queries/snippets", lang)}>
+          {t("queries.snippets.manage")}
+        </a>
+      </p>
+      <TextArea
+        name="body"
+        maxLength={MAX_QUESTION}
+        label={t("queries.thread.reply")}
+        hint={t("queries.thread.replyHint")}
+        rows={6}
+        defaultValue={mine?.values.body}
+        error={errorFor(mine, "body")}
+      />
+      <Button name="intent" value="reply">
+        {t("queries.thread.send")}
+      </Button>
+    </form>
   );
 }
 

@@ -37,6 +37,8 @@ export type AuditAction =
   | "query.noted"
   | "query.transferred"
   | "query.deleted"
+  | "snippet.saved"
+  | "snippet.deleted"
   | "letter.draft_created"
   | "letter.draft_saved"
   | "letter.submitted"

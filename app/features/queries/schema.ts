@@ -78,3 +78,17 @@ export const transferSchema = z.object({
     .transform(cleanText)
     .pipe(z.string().min(1, "queries.errors.transferReason").max(MAX_NOTE, "queries.errors.noteTooLong")),
 });
+
+export const MAX_SNIPPET_TITLE = 80;
+
+/** A saved reply: a short name to find it by, and its wording. */
+export const snippetSchema = z.object({
+  title: z
+    .string({ error: "queries.errors.snippetTitle" })
+    .transform(cleanText)
+    .pipe(z.string().min(1, "queries.errors.snippetTitle").max(MAX_SNIPPET_TITLE, "queries.errors.snippetTitleTooLong")),
+  body: z
+    .string({ error: "queries.errors.snippetBody" })
+    .transform(cleanText)
+    .pipe(z.string().min(1, "queries.errors.snippetBody").max(MAX_QUESTION, "queries.errors.questionTooLong")),
+});

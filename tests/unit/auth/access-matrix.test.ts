@@ -34,6 +34,7 @@ const POLICY: Record<string, Policy> = {
   "($lang).isva.queries.$reference.tsx": ["ISVA"],
   "($lang).staff.queries._index.tsx": ["AREA_STAFF", "VLO"],
   "($lang).staff.queries.$reference.tsx": ["AREA_STAFF", "VLO"],
+  "($lang).staff.queries.snippets.tsx": ["AREA_STAFF", "VLO"],
   "($lang).staff.insight.tsx": ["AREA_STAFF", "VLO", "ADMIN"],
   "($lang).staff.letters._index.tsx": ["LETTER_EDITOR", "AREA_STAFF", "VLO"],
   "($lang).staff.letters.$id._index.tsx": ["LETTER_EDITOR"],
@@ -271,6 +272,28 @@ describe("records of another Area or another ISVA", () => {
       expect(await statusOf(() => route.action!({ request: request("POST", staff["north-west"], true, intent), params, context })), intent).toBe(404);
     }
     expect(await statusOf(() => route.action!({ request: request("POST", staff.wessex, true, "note"), params, context }))).toBe(302);
+  });
+
+  it("keep each Area's saved replies to itself, for reading, use and every change", async () => {
+    const mine = await db.replySnippet.create({ data: { areaId: "wessex", title: `Wessex only ${Date.now()}`, body: "Wessex wording" } });
+    const { user: isva } = await makeUser(db, { roles: ["ISVA"], organisation: "Matrix service" });
+    const { reference } = await sendQuery(db, isva, "london-south");
+    const south = await signedIn(db, (await makeUser(db, { roles: ["AREA_STAFF"], areaId: "london-south" })).user.id);
+    const context = { cspNonce: "", clientAddress: "127.0.0.1" };
+    const page = (await import(/* @vite-ignore */ path.join(ROUTES_DIR, "($lang).staff.queries.snippets.tsx"))) as RouteModule;
+    const listed = (await page.loader!({ request: new Request(`http://localhost/staff/queries/snippets?edit=${mine.id}`, { headers: { Cookie: south.cookie } }), params: {}, context })) as { snippets: unknown[]; editing: unknown };
+    expect(listed.snippets).toEqual([]);
+    expect(listed.editing).toBeNull();
+    const post = (pairs: Record<string, string>) =>
+      new Request("http://localhost/staff/queries/snippets", { method: "POST", headers: { Cookie: south.cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf: south.csrf, ...pairs }) });
+    expect(await statusOf(() => page.action!({ request: post({ intent: "save", id: mine.id, title: "Taken over", body: "Changed" }), params: {}, context }))).toBe(404);
+    expect(await statusOf(() => page.action!({ request: post({ intent: "delete", id: mine.id }), params: {}, context }))).toBe(404);
+    const query = (await import(/* @vite-ignore */ path.join(ROUTES_DIR, "($lang).staff.queries.$reference.tsx"))) as RouteModule;
+    const used = new Request(`http://localhost/staff/queries/${reference}`, {
+      method: "POST", headers: { Cookie: south.cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf: south.csrf, intent: "snippet", snippetId: mine.id, body: "" }),
+    });
+    expect(JSON.stringify(await query.action!({ request: used, params: { reference }, context }))).not.toContain("Wessex wording");
+    expect(await db.replySnippet.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({ title: mine.title, body: "Wessex wording" });
   });
 
   it("are refused (404) to another ISVA", async () => {
