@@ -2,8 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
+import { IsvaWork } from "~/components/queries/IsvaWork.tsx";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
-import { localisePath } from "~/features/i18n/languages.ts";
+import { langFromPath, localisePath } from "~/features/i18n/languages.ts";
+import { isvaWork } from "~/features/queries/isva-work.server.ts";
+import { getDb } from "~/utils/db.server.ts";
 import { titleFor } from "~/utils/meta.ts";
 
 export const handle = { hydrate: true };
@@ -11,13 +14,14 @@ export const meta: MetaFunction = ({ matches }) => titleFor(matches, "home.isvaT
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "ISVA");
-  return { ...signedInData(session), organisation: session.user.organisation ?? "" };
+  const work = await isvaWork(getDb(), session.user, langFromPath(new URL(request.url).pathname));
+  return { ...signedInData(session), organisation: session.user.organisation ?? "", work };
 }
 
 export default function IsvaHome() {
   const t = useT();
   const lang = useLang();
-  const { organisation } = useLoaderData<typeof loader>();
+  const { organisation, work } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">{t("home.isvaTitle")}</h1>
@@ -36,6 +40,7 @@ export default function IsvaHome() {
           <a className="govuk-link" href={localisePath("/account", lang)}>{t("home.account")}</a>
         </li>
       </ul>
+      <IsvaWork rows={work} />
     </>
   );
 }

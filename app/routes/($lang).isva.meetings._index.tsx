@@ -5,6 +5,7 @@ import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { langFromPath, localisePath } from "~/features/i18n/languages.ts";
+import { formatDate } from "~/features/dates/format.ts";
 import { meetingWhen } from "~/features/meetings/messages.server.ts";
 import { listIsvaRequests } from "~/features/meetings/requests.server.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: rows.map((row) => ({
       reference: row.reference,
       status: row.status,
-      createdAt: row.createdAt.toISOString().slice(0, 10),
+      createdAt: formatDate(row.createdAt, lang),
       when: row.meetings[0] ? meetingWhen(row.meetings[0].startsAt, lang) : null,
     })),
   };

@@ -8,7 +8,7 @@ import { TextArea } from "~/components/ui/TextField.tsx";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
-import { addIsvaMessage, isvaQuery } from "~/features/queries/queries.server.ts";
+import { addIsvaMessage, isvaQuery, markReadByIsva } from "~/features/queries/queries.server.ts";
 import { isQueryReference } from "~/features/queries/reference.ts";
 import { MAX_QUESTION, replySchema } from "~/features/queries/schema.ts";
 import { threadMessages } from "~/features/queries/views.server.ts";
@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "ISVA");
   const query = await isvaQuery(getDb(), session.user, requireReference(params.reference));
   if (!query) throw new Response("Not found", { status: 404 });
+  await markReadByIsva(getDb(), session.user, query.id);
   return {
     ...signedInData(session),
     sent: new URL(request.url).searchParams.get("sent") === "1",

@@ -4,7 +4,11 @@ import { useLoaderData } from "@remix-run/react";
 import { hasRole, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
-import { localisePath } from "~/features/i18n/languages.ts";
+import { langFromPath, localisePath } from "~/features/i18n/languages.ts";
+import { Diary } from "~/components/meetings/Diary.tsx";
+import { addCalendarDays } from "~/features/dates/dates.ts";
+import { formatDate } from "~/features/dates/format.ts";
+import { vloWeek, weekOf } from "~/features/meetings/diary.server.ts";
 import { listAreaRequests } from "~/features/meetings/requests.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleFor } from "~/utils/meta.ts";
@@ -14,18 +18,24 @@ export const meta: MetaFunction = ({ matches }) => titleFor(matches, "meetings.s
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "VLO", "AREA_STAFF");
-  const rows = await listAreaRequests(getDb(), session.user);
+  const url = new URL(request.url);
+  const lang = langFromPath(url.pathname);
+  const isVlo = hasRole(session.user, "VLO");
+  const monday = weekOf(url.searchParams.get("week"));
+  const [rows, days] = await Promise.all([listAreaRequests(getDb(), session.user), isVlo ? vloWeek(getDb(), session.user, monday, lang) : null]);
+  const week = { label: formatDate(monday, lang), previous: addCalendarDays(monday, -7), next: addCalendarDays(monday, 7), current: weekOf(null) };
   return {
     ...signedInData(session),
-    isVlo: hasRole(session.user, "VLO"),
-    rows: rows.map((row) => ({ reference: row.reference, status: row.status, rearrange: Boolean(row.rearrangeAskedAt), createdAt: row.createdAt.toISOString().slice(0, 10) })),
+    isVlo,
+    diary: days ? { days, week } : null,
+    rows: rows.map((row) => ({ reference: row.reference, status: row.status, rearrange: Boolean(row.rearrangeAskedAt), createdAt: formatDate(row.createdAt, lang) })),
   };
 }
 
 export default function MeetingRequests() {
   const t = useT();
   const lang = useLang();
-  const { rows, isVlo } = useLoaderData<typeof loader>();
+  const { rows, isVlo, diary } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">{t("meetings.staffTitle")}</h1>
@@ -39,6 +49,8 @@ export default function MeetingRequests() {
           </li>
         </ul>
       ) : null}
+      {diary ? <Diary days={diary.days} week={diary.week} /> : null}
+      <h2 className="govuk-heading-m">{t("meetings.diary.requests")}</h2>
       {rows.length ? (
         <table className="govuk-table" data-testid="meeting-requests">
           <thead className="govuk-table__head">

@@ -39,8 +39,9 @@ test("a victim asks in Welsh for a meeting, not safe to e-mail; the VLO sees the
   const vlo = await vloContext.newPage();
   await signIn(vlo, demo("vlo.london-south@portal.example"));
   await vlo.goto("/staff/meetings");
+  await expect(vlo.getByTestId("diary")).toContainText("Your week from");
   await expectAccessible(vlo);
-  await vlo.getByRole("link", { name: reference }).click();
+  await vlo.getByTestId("meeting-requests").getByRole("link", { name: reference }).click();
   await expect(vlo.getByTestId("contact-warning")).toContainText("Do not e-mail");
   await expect(vlo.getByTestId("agenda")).toContainText("By video");
   await expect(vlo.getByTestId("agenda")).toContainText("Pwyleg");
@@ -131,8 +132,12 @@ test("an ISVA asks in English for someone they support; the VLO offers a publish
   await vlo.getByLabel("Room or place (for meetings in person)").fill("Witness room 2");
   await vlo.getByRole("button", { name: "Add time" }).click();
   await expect(vlo.getByRole("main").getByRole("status")).toContainText("Time added");
+  // The time is in the VLO's week.
+  await vlo.goto("/staff/meetings?week=2029-10-22");
+  await expect(vlo.getByTestId("diary").locator("li", { hasText: "Witness room 2" }).first()).toContainText("Open time");
+  await expectAccessible(vlo);
   await vlo.goto("/staff/meetings");
-  await vlo.getByRole("link", { name: reference }).click();
+  await vlo.getByTestId("meeting-requests").getByRole("link", { name: reference }).click();
   await expect(vlo.getByTestId("agenda")).toContainText("What happens on the day");
   await expect(vlo.getByText("Asked for by an ISVA")).toBeVisible();
   await expect(vlo.getByRole("definition").filter({ hasText: "01/AB/12345/26" })).toBeVisible();

@@ -98,10 +98,15 @@ test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is a
   await expectAccessible(south);
   await southContext.close();
 
-  // The ISVA reads the reply.
+  // The ISVA sees an unread reply in their list, and reads it.
+  await page.goto("/cy/isva");
+  await expect(page.getByTestId("isva-work").getByRole("row", { name: new RegExp(reference) })).toContainText("Ateb newydd");
+  await expectAccessible(page);
   await page.goto(`/cy/isva/queries/${reference}`);
   await expect(page.getByTestId("thread")).toContainText("listed for the week of 8 March");
   await expectAccessible(page);
+  await page.goto("/cy/isva");
+  await expect(page.getByTestId("isva-work").getByRole("row", { name: new RegExp(reference) })).not.toContainText("Ateb newydd");
 
   // London North cannot open it.
   const northContext = await browser.newContext();

@@ -11,6 +11,8 @@ export type QueryRow = {
   createdAt: string;
   overdue: boolean;
   assignee: string | null;
+  /** A reply the ISVA has not opened yet. */
+  unread?: boolean;
 };
 
 export function QueryTable({ rows, basePath, showAssignee }: { rows: QueryRow[]; basePath: string; showAssignee?: boolean }) {
@@ -27,6 +29,12 @@ export function QueryTable({ rows, basePath, showAssignee }: { rows: QueryRow[];
           <tr key={row.reference} className="govuk-table__row">
             <td className="govuk-table__cell">
               <a className="govuk-link" href={localisePath(`${basePath}/${row.reference}`, lang)}>{row.reference}</a>
+              {row.unread ? (
+                <>
+                  {" "}
+                  <strong className="govuk-tag govuk-tag--blue">{t("queries.unread")}</strong>
+                </>
+              ) : null}
             </td>
             <td className="govuk-table__cell">{t(`queries.categories.${row.category}`)}</td>
             <td className="govuk-table__cell">

@@ -118,8 +118,20 @@ const listSelect = {
 } as const;
 
 /** An ISVA's own queries. */
-export function listIsvaQueries(db: Db, isva: User) {
-  return db.isvaQuery.findMany({ where: { isvaId: isva.id }, orderBy: { createdAt: "desc" }, select: listSelect, take: 500 });
+/** An ISVA's queries, newest first, each with when it was last answered and last opened by them. */
+export async function listIsvaQueries(db: Db, isva: User) {
+  const rows = await db.isvaQuery.findMany({
+    where: { isvaId: isva.id },
+    orderBy: { createdAt: "desc" },
+    select: { ...listSelect, isvaReadAt: true, messages: { where: { fromStaff: true }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
+    take: 500,
+  });
+  return rows.map(({ messages, ...row }) => ({ ...row, lastReplyAt: messages[0]?.createdAt ?? null }));
+}
+
+/** The ISVA has opened their query: its replies so far are read. */
+export async function markReadByIsva(db: Db, isva: User, queryId: string, now = new Date()) {
+  await db.isvaQuery.updateMany({ where: { id: queryId, isvaId: isva.id }, data: { isvaReadAt: now } });
 }
 
 async function loadThread(db: Db, where: Prisma.IsvaQueryWhereInput) {

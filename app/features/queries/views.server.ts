@@ -11,6 +11,9 @@ type Listed = {
   dueOn: Date;
   createdAt: Date;
   assignee: { name: string } | null;
+  /** The latest reply from the Area, and when the ISVA last opened the query. */
+  lastReplyAt?: Date | null;
+  isvaReadAt?: Date | null;
 };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -25,6 +28,7 @@ export function queryRows(rows: Listed[], lang: Lang, today = todayInLondon()) {
     createdAt: formatDateTime(row.createdAt, lang),
     overdue: (row.status === "NEW" || row.status === "IN_PROGRESS") && day(row.dueOn) < today,
     assignee: row.assignee?.name ?? null,
+    unread: Boolean(row.lastReplyAt && (!row.isvaReadAt || row.lastReplyAt > row.isvaReadAt)),
   }));
 }
 
