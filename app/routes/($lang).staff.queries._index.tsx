@@ -89,7 +89,7 @@ export default function Inbox() {
           <InboxViews filter={filter} counts={counts} />
           <InboxFilters filter={filter} categories={CATEGORIES} />
           {rows.length ? (
-            <InboxTable rows={rows} caption={t("queries.inbox.caption", { view: t(`queries.inbox.views.${filter.view}`), page: filter.page, pages, total: counts[filter.view].toLocaleString("en-GB") })} />
+            <InboxTable rows={rows} filter={filter} caption={t("queries.inbox.caption", { view: t(`queries.inbox.views.${filter.view}`), page: filter.page, pages, total: counts[filter.view].toLocaleString("en-GB") })} />
           ) : (
             <p className="govuk-body">{t("queries.none")}</p>
           )}

@@ -144,6 +144,14 @@ test.describe("the Area inbox with JavaScript off", () => {
     await expect(rows.first()).toContainText("Barnet");
     await expect(rows.first()).toContainText("Isla Adviser");
     await expectAccessibleWithoutJs(page);
+    // The column headers sort, keeping the filter; the one in use says so.
+    await expect(page.getByRole("columnheader", { name: /^Reply due/ })).toHaveAttribute("aria-sort", "ascending");
+    await page.getByRole("columnheader", { name: /^Received/ }).getByRole("link").click();
+    await expect(page).toHaveURL(/\/staff\/queries\?category=TRIAL_DATE&sort=received$/);
+    await expect(page.getByRole("columnheader", { name: /^Received/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByRole("columnheader", { name: /^Reply due/ })).toHaveAttribute("aria-sort", "none");
+    await page.getByRole("columnheader", { name: /^Reply due/ }).getByRole("link").click();
+    await expect(page).toHaveURL(/\/staff\/queries\?category=TRIAL_DATE$/);
     await page.getByRole("link", { name: /^Next/ }).click();
     await expect(page).toHaveURL(/\/staff\/queries\?category=TRIAL_DATE&page=2$/);
     await expect(page.getByRole("link", { name: /^page 2 of \d+$/ })).toHaveAttribute("aria-current", "page");

@@ -10,7 +10,6 @@ import type { InboxDisplayRow } from "~/features/queries/views.server.ts";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { ErrorMessage } from "~/components/ui/Field.tsx";
 import { Select } from "~/components/ui/Select.tsx";
-import { TableHead } from "~/components/ui/Table.tsx";
 
 export const INBOX_PATH = "/staff/queries";
 
@@ -137,15 +136,51 @@ function DueTag({ due }: { due: DueState | null }) {
   );
 }
 
-export function InboxTable({ rows, caption }: { rows: InboxDisplayRow[]; caption: string }) {
+/** The orders a column header can set, and which way each runs: received newest first, due soonest first. */
+const SORTABLE: Partial<Record<string, { sort: InboxFilter["sort"]; direction: "ascending" | "descending" }>> = {
+  "queries.received": { sort: "received", direction: "descending" },
+  "queries.due": { sort: "due", direction: "ascending" },
+};
+
+/** The inbox's header row: with a filter, the received and due headers are links that sort by them (plain links, so they work without JavaScript). */
+function InboxHead({ filter }: { filter?: InboxFilter }) {
+  const t = useT();
+  const lang = useLang();
+  const columns = ["queries.reference", "queries.received", "queries.inbox.from", "queries.inbox.police", "queries.inbox.topic", "queries.due", "queries.status", "queries.assignee"];
+  return (
+    <thead className="govuk-table__head">
+      <tr className="govuk-table__row">
+        {columns.map((key) => {
+          const sortable = filter ? SORTABLE[key] : undefined;
+          const active = sortable && filter?.sort === sortable.sort;
+          return (
+            <th key={key} scope="col" className="govuk-table__header" aria-sort={sortable ? (active ? sortable.direction : "none") : undefined}>
+              {sortable && filter && !active ? (
+                <a className="govuk-link" href={filterHref(filter, { sort: sortable.sort, page: 1 }, lang)}>
+                  {t(key)}
+                  <span className="govuk-visually-hidden"> {t("queries.inbox.sortBy")}</span>
+                </a>
+              ) : (
+                <>
+                  {t(key)}
+                  {active ? <span aria-hidden="true">{sortable.direction === "ascending" ? " ▲" : " ▼"}</span> : null}
+                </>
+              )}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
+export function InboxTable({ rows, caption, filter }: { rows: InboxDisplayRow[]; caption: string; filter?: InboxFilter }) {
   const t = useT();
   const lang = useLang();
   return (
     <table className="govuk-table app-inbox" data-testid="query-table">
       <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <TableHead
-        columns={[t("queries.reference"), t("queries.received"), t("queries.inbox.from"), t("queries.inbox.police"), t("queries.inbox.topic"), t("queries.due"), t("queries.status"), t("queries.assignee")]}
-      />
+      <InboxHead filter={filter} />
       <tbody className="govuk-table__body">
         {rows.map((row) => (
           <tr key={row.reference} className="govuk-table__row">
