@@ -4,8 +4,8 @@
 // and record what happened. Nothing goes to a channel the victim ruled out.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
+import { ContactAndAgenda, Disclosure, Row, ToldBanner, type Posted } from "~/components/meetings/RequestParts.tsx";
 import { TimeFields } from "~/components/meetings/TimeFields.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
@@ -88,8 +88,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Told = { when?: string; emailedVictim: boolean; emailedIsva: boolean; prompt: "phone" | "isva" | null; phone?: string; times?: string[] };
-type Posted = { intent?: string; error?: string; field?: string; typed?: Record<string, string>; done?: string; told?: Told };
 
 function failure(intent: string, error: string, status: number, typed: Record<string, string> = {}, field = "date") {
   return data<Posted>({ intent, error, field, typed }, { status });
@@ -179,56 +177,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function Row({ label, pre, children }: { label: string; pre?: boolean; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      {/* What someone typed is isolated, so right-to-left text cannot reorder what stands around it. */}
-      <dd className={`govuk-summary-list__value${pre ? " app-mail-body" : ""}`}>
-        <bdi>{children}</bdi>
-      </dd>
-    </div>
-  );
-}
-
-/** GOV.UK details: a form kept out of the way until asked for, or open when it was refused. */
-function Disclosure({ title, open, children }: { title: string; open: boolean; children: ReactNode }) {
-  return (
-    <details className="govuk-details" open={open}>
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">{title}</span>
-      </summary>
-      <div className="govuk-details__text">{children}</div>
-    </details>
-  );
-}
-
-function ToldBanner({ posted }: { posted: Posted }) {
-  const t = useT();
-  if (!posted.done) return null;
-  const told = posted.told;
-  return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="status" data-testid={posted.done}>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{t(`meetings.done.${posted.done}`, { when: told?.when ?? "" })}</p>
-        {told?.times?.length ? (
-          <ul className="govuk-list govuk-list--bullet">
-            {told.times.map((time) => (
-              <li key={time}>{time}</li>
-            ))}
-          </ul>
-        ) : null}
-        {told ? (
-          <p className="govuk-body" data-testid="prompt">
-            {told.emailedVictim ? t("meetings.emailed") : told.prompt === "phone" ? t("meetings.phoneNow", { phone: told.phone ?? "" }) : t("meetings.doNotContact")}
-            {told.emailedIsva ? ` ${t("meetings.isvaEmailed")}` : ""}
-          </p>
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
 export default function MeetingRequestPage() {
   const t = useT();
   const lang = useLang();
@@ -236,7 +184,6 @@ export default function MeetingRequestPage() {
   const posted = useActionData<typeof action>() as Posted | undefined;
   const failed = (intent: string) => (posted?.error && posted.intent === intent ? posted : undefined);
   const outcomeError = (field: string) => (failed("outcome")?.field === field ? failed("outcome")?.error : undefined);
-  const ways = (["email", "phone", "voicemail", "text"] as const).filter((way) => request.safe[way]).map((way) => t(`meetings.channelOptions.${way}`));
   const meeting = request.meetings[0];
   const slotLabel = (slot: { when: string; mode: string; location: string | null }) =>
     `${slot.when} (${slot.mode === "VIDEO" ? t("meetings.formatOptions.VIDEO") : (slot.location ?? t("meetings.formatOptions.IN_PERSON"))})`;
@@ -251,53 +198,7 @@ export default function MeetingRequestPage() {
         {request.confirmed ? <strong className="govuk-tag govuk-tag--green app-tag-gap">{t("meetings.confirmedTag")}</strong> : null}
         {request.rearrangeAsked ? <strong className="govuk-tag govuk-tag--orange app-tag-gap">{t("meetings.rearrangeTag")}</strong> : null}
       </p>
-      <h2 className="govuk-heading-m">{t("meetings.contactHeading")}</h2>
-      {!request.plan.emailVictim ? (
-        <div className="govuk-warning-text" data-testid="contact-warning">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-          <strong className="govuk-warning-text__text">{request.plan.prompt === "isva" ? t("meetings.doNotContact") : t("meetings.doNotEmail")}</strong>
-        </div>
-      ) : null}
-      <dl className="govuk-summary-list">
-        <Row label={t("meetings.calledName")}>{request.contact.name}</Row>
-        <Row label={t("meetings.safeWays")}>{request.safe.onlyViaIsva ? t("meetings.onlyViaIsvaLabel") : ways.join(", ")}</Row>
-        {request.contact.phone ? (
-          <Row label={t("meetings.phone")}>{request.contact.phone}</Row>
-        ) : null}
-        {request.safe.email && request.contact.email ? (
-          <Row label={t("meetings.email")}>{request.contact.email}</Row>
-        ) : null}
-        {request.contact.times ? (
-          <Row label={t("meetings.times")}>{request.contact.times}</Row>
-        ) : null}
-        {request.contact.askFor ? (
-          <Row label={t("meetings.askFor")}>{request.contact.askFor}</Row>
-        ) : null}
-        {request.contact.isvaEmail ? (
-          <Row label={t("meetings.isvaEmailLabel")}>{request.contact.isvaEmail}</Row>
-        ) : null}
-        {request.contact.urn ? (
-          <Row label={t("meetings.urnLabel")}>{request.contact.urn}</Row>
-        ) : null}
-      </dl>
-      <h2 className="govuk-heading-m">{t("meetings.agenda")}</h2>
-      <ul className="govuk-list govuk-list--bullet" data-testid="agenda">
-        <li>{t(`meetings.formatOptions.${request.needs.format}`)}</li>
-        {request.needs.interpreter ? (
-          <li>
-            {t("meetings.interpreter")}: <bdi>{request.needs.interpreter}</bdi>
-          </li>
-        ) : null}
-        {request.needs.access ? (
-          <li>
-            <bdi>{request.needs.access}</bdi>
-          </li>
-        ) : null}
-        {request.needs.supporter ? <li>{t("meetings.supporterLabel")}</li> : null}
-        {request.needs.topics.map((topic) => (
-          <li key={topic}>{t(`meetings.topicOptions.${topic}`)}</li>
-        ))}
-      </ul>
+      <ContactAndAgenda request={request} />
 
       {meeting ? (
         <>
