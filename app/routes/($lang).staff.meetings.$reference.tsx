@@ -5,12 +5,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
-import { ContactAndAgenda, Disclosure, Row, ToldBanner, type Posted } from "~/components/meetings/RequestParts.tsx";
+import { BookedMeeting, OutcomeSection } from "~/components/meetings/RequestForms.tsx";
+import { ContactAndAgenda, ToldBanner, type Posted } from "~/components/meetings/RequestParts.tsx";
 import { TimeFields } from "~/components/meetings/TimeFields.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
-import { TextArea, TextField } from "~/components/ui/TextField.tsx";
 import { hasRole, requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
@@ -28,7 +28,7 @@ import {
   rescheduleMeeting,
   staffMeetingRequest,
 } from "~/features/meetings/requests.server.ts";
-import { OUTCOME_NOTE_MAX, outcomeSchema, REASON_MAX } from "~/features/meetings/schema.ts";
+import { outcomeSchema, REASON_MAX } from "~/features/meetings/schema.ts";
 import { londonParts, readTime } from "~/features/meetings/time.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleFor } from "~/utils/meta.ts";
@@ -183,7 +183,6 @@ export default function MeetingRequestPage() {
   const { request, canBook, openSlots, maxProposed } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as Posted | undefined;
   const failed = (intent: string) => (posted?.error && posted.intent === intent ? posted : undefined);
-  const outcomeError = (field: string) => (failed("outcome")?.field === field ? failed("outcome")?.error : undefined);
   const meeting = request.meetings[0];
   const slotLabel = (slot: { when: string; mode: string; location: string | null }) =>
     `${slot.when} (${slot.mode === "VIDEO" ? t("meetings.formatOptions.VIDEO") : (slot.location ?? t("meetings.formatOptions.IN_PERSON"))})`;
@@ -200,35 +199,7 @@ export default function MeetingRequestPage() {
       </p>
       <ContactAndAgenda request={request} />
 
-      {meeting ? (
-        <>
-          <h2 className="govuk-heading-m">{t("meetings.bookedHeading")}</h2>
-          <p className="govuk-body" data-testid="meeting-when">
-            {meeting.when} ({meeting.mode === "VIDEO" ? t("meetings.formatOptions.VIDEO") : (meeting.room ?? t("meetings.formatOptions.IN_PERSON"))})
-          </p>
-          {canBook ? (
-            <>
-              <Disclosure title={t("meetings.moveHeading")} open={Boolean(failed("move"))}>
-                  <form method="post" noValidate>
-                    <CsrfField />
-                    <input type="hidden" name="meetingId" value={meeting.id} />
-                    <TimeFields typed={failed("move")?.typed} error={failed("move")?.error} field={failed("move")?.field} defaults={{ day: meeting.day, month: meeting.month, year: meeting.year, start: meeting.start, length: String(meeting.minutes), room: meeting.room ?? "" }} />
-                    <TextField name="reason" label={t("meetings.reason")} defaultValue={failed("move")?.typed?.reason} error={failed("move")?.field === "reason" ? failed("move")?.error : undefined} />
-                    <Button name="intent" value="move">{t("meetings.move")}</Button>
-                  </form>
-              </Disclosure>
-              <Disclosure title={t("meetings.cancelHeading")} open={Boolean(failed("cancel"))}>
-                  <form method="post" noValidate>
-                    <CsrfField />
-                    <input type="hidden" name="meetingId" value={meeting.id} />
-                    <TextField name="reason" id="cancelReason" label={t("meetings.reason")} defaultValue={failed("cancel")?.typed?.cancelReason} error={failed("cancel")?.error} />
-                    <Button name="intent" value="cancel" variant="warning">{t("meetings.cancel")}</Button>
-                  </form>
-              </Disclosure>
-            </>
-          ) : null}
-        </>
-      ) : null}
+      {meeting ? <BookedMeeting meeting={meeting} canChange={canBook} move={failed("move")} cancel={failed("cancel")} /> : null}
 
       <h2 className="govuk-heading-m">{t("meetings.lettersHeading")}</h2>
       <ul className="govuk-list">
@@ -297,38 +268,7 @@ export default function MeetingRequestPage() {
         </>
       ) : null}
 
-      {canBook && (meeting || request.status === "HELD") ? (
-        <>
-          <h2 className="govuk-heading-m">{t("meetings.outcomeHeading")}</h2>
-          {request.outcome ? (
-            <dl className="govuk-summary-list" data-testid="outcome">
-              <Row label={t("meetings.held")}>{t(request.outcome.held ? "meetings.yes" : "meetings.no")}</Row>
-              {request.outcome.specialMeasures ? (
-                <Row label={t("meetings.specialMeasures")} pre>{request.outcome.specialMeasures}</Row>
-              ) : null}
-              {request.outcome.followUps ? (
-                <Row label={t("meetings.followUps")} pre>{request.outcome.followUps}</Row>
-              ) : null}
-            </dl>
-          ) : null}
-          <form method="post" noValidate>
-            <CsrfField />
-            <RadioGroup
-              name="held"
-              label={t("meetings.held")}
-              defaultValue={failed("outcome")?.typed?.held ?? (request.outcome ? (request.outcome.held ? "yes" : "no") : undefined)}
-              error={outcomeError("held")}
-              choices={[
-                { value: "yes", label: t("meetings.yes") },
-                { value: "no", label: t("meetings.no") },
-              ]}
-            />
-            <TextArea name="specialMeasures" label={t("meetings.specialMeasures")} rows={3} maxLength={OUTCOME_NOTE_MAX} error={outcomeError("specialMeasures")} defaultValue={failed("outcome")?.typed?.specialMeasures ?? request.outcome?.specialMeasures ?? ""} />
-            <TextArea name="followUps" label={t("meetings.followUps")} rows={3} maxLength={OUTCOME_NOTE_MAX} error={outcomeError("followUps")} defaultValue={failed("outcome")?.typed?.followUps ?? request.outcome?.followUps ?? ""} />
-            <Button name="intent" value="outcome">{t("meetings.saveOutcome")}</Button>
-          </form>
-        </>
-      ) : null}
+      {canBook && (meeting || request.status === "HELD") ? <OutcomeSection outcome={request.outcome} failed={failed("outcome")} /> : null}
 
       {canBook && !["DECLINED", "HELD"].includes(request.status) ? (
         <form method="post">
