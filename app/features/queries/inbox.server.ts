@@ -1,8 +1,8 @@
 // The Area inbox: an Area's queries for its own staff, a page of 25 at a time,
 // by view (waiting for a reply, answered, closed, all) with its counts,
 // filtered by topic, assignment and lateness, sorted by due date or by when
-// they arrived, and searched by reference, police URN or ISVA name. Two
-// statements a page: the counts, and the page's rows.
+// they arrived, and searched by reference, police URN or ISVA name. One
+// statement a page: the counts and the page's rows together.
 import { todayInLondon, type IsoDate } from "~/features/dates/dates.ts";
 import { parseUrn } from "~/features/routing/urn.ts";
 import type { QueryStatus, User } from "~/generated/prisma/client.ts";
@@ -98,22 +98,27 @@ export async function inboxPage(db: Db, staff: User, filter: InboxFilter, today:
   const { where, values } = shared(staff, filter, today);
   const rank = RANK_OF_VIEW[filter.view];
   const order = filter.sort === "received" ? "q.created_at DESC, q.id DESC" : `${RANK}, q.due_on, q.created_at, q.id`;
-  const [counted, listed] = await Promise.all([
-    pool.query<{ rank: number; count: string }>(`SELECT ${RANK} AS rank, count(*) AS count FROM isva_query q WHERE ${where} GROUP BY 1`, values),
-    pool.query<SqlRow>(
-      `SELECT ${COLUMNS}
+  // The counts ride on every row (and on one empty row when the page has none),
+  // so a page is one round trip to the database.
+  const { rows } = await pool.query<SqlRow & { counts: [number, string][]; n: string | null }>(
+    `WITH counted AS (
+       SELECT coalesce(json_agg(json_build_array(rank, count)), '[]'::json) AS counts
+       FROM (SELECT ${RANK} AS rank, count(*) AS count FROM isva_query q WHERE ${where} GROUP BY 1) c
+     ), page AS (
+       SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${order}) AS n
        FROM (SELECT * FROM isva_query q WHERE ${where} AND ($7::int IS NULL OR ${RANK} = $7::int) ORDER BY ${order} LIMIT $8 OFFSET $9) q
        ${JOINS}
-       ORDER BY ${order}`,
-      [...values, rank, INBOX_PAGE_SIZE, (filter.page - 1) * INBOX_PAGE_SIZE],
-    ),
-  ]);
+     )
+     SELECT counted.counts, page.* FROM counted LEFT JOIN page ON true ORDER BY page.n`,
+    [...values, rank, INBOX_PAGE_SIZE, (filter.page - 1) * INBOX_PAGE_SIZE],
+  );
   const counts = { ...empty };
-  for (const { rank: r, count } of counted.rows) {
+  for (const [r, count] of rows[0]?.counts ?? []) {
     const view = INBOX_VIEWS[r]!;
     counts[view] = Number(count);
     counts.all += Number(count);
   }
+  const listed = { rows: rows.filter((row) => row.n !== null) };
   return { rows: listed.rows.map(toRow), counts, pages: Math.max(1, Math.ceil(counts[filter.view] / INBOX_PAGE_SIZE)) };
 }
 

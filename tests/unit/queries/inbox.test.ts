@@ -56,6 +56,10 @@ describe("the Area inbox", () => {
     const trial = await list({ category: "TRIAL_DATE" });
     expect(trial.rows.map((row) => row.reference)).toEqual([sent[2]]);
     expect(trial.counts).toEqual({ waiting: 0, answered: 1, closed: 0, all: 1 });
+    // A view with nothing in it still has every view's count.
+    const none = await list({ category: "TRIAL_DATE", view: "waiting" });
+    expect(none).toEqual({ rows: [], counts: { waiting: 0, answered: 1, closed: 0, all: 1 }, pages: 1 });
+    expect(await list({ category: "DISCLOSURE" })).toEqual({ rows: [], counts: { waiting: 0, answered: 0, closed: 0, all: 0 }, pages: 1 });
     // Overdue: still waiting for a reply, and due before today.
     expect((await list({ overdue: true })).rows.map((row) => row.reference)).toEqual([sent[3]]);
     // Newest first.
