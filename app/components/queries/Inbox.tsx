@@ -2,7 +2,7 @@
 // filter bar, the search (MOJ search), the table and the pages (GOV.UK
 // pagination). Every part is a plain link or form, so the inbox works in full
 // with JavaScript off.
-import type { DueState } from "~/features/dates/format.ts";
+import { DueTag } from "./DueTag.tsx";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
 import { INBOX_VIEWS, inboxSearchParams, type InboxFilter, type InboxView } from "~/features/queries/inbox.ts";
@@ -116,23 +116,6 @@ export function InboxSearch({ typed, error }: { typed: string; error?: string })
         </button>
       </form>
     </div>
-  );
-}
-
-function DueTag({ due }: { due: DueState | null }) {
-  const t = useT();
-  if (!due || due.state === "later") return null;
-  const [text, colour] =
-    due.state === "overdue"
-      ? [due.days === 1 ? t("queries.inbox.overdueOne") : t("queries.inbox.overdueMany", { count: due.days }), "red"]
-      : due.state === "today"
-        ? [t("queries.inbox.dueToday"), "orange"]
-        : [due.workingDays === 1 ? t("queries.inbox.dueSoonOne") : t("queries.inbox.dueSoonMany", { count: due.workingDays }), "yellow"];
-  return (
-    <>
-      <br />
-      <strong className={`govuk-tag govuk-tag--${colour}`}>{text}</strong>
-    </>
   );
 }
 

@@ -2,6 +2,8 @@
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
 import { TableHead } from "~/components/ui/Table.tsx";
+import type { DueState } from "~/features/dates/format.ts";
+import { DueTag } from "./DueTag.tsx";
 
 export type QueryRow = {
   reference: string;
@@ -10,6 +12,7 @@ export type QueryRow = {
   dueOn: string;
   createdAt: string;
   overdue: boolean;
+  due?: DueState | null;
   assignee: string | null;
   /** A reply the ISVA has not opened yet. */
   unread?: boolean;
@@ -42,12 +45,7 @@ export function QueryTable({ rows, basePath, showAssignee }: { rows: QueryRow[];
             </td>
             <td className="govuk-table__cell">
               {row.dueOn}
-              {row.overdue ? (
-                <>
-                  {" "}
-                  <strong className="govuk-tag govuk-tag--red">{t("queries.overdue")}</strong>
-                </>
-              ) : null}
+              <DueTag due={row.due ?? null} />
             </td>
             {showAssignee ? <td className="govuk-table__cell">{row.assignee ?? t("queries.nobody")}</td> : null}
           </tr>

@@ -27,6 +27,7 @@ export function queryRows(rows: Listed[], lang: Lang, today = todayInLondon()) {
     dueOn: formatDate(day(row.dueOn), lang),
     createdAt: formatDateTime(row.createdAt, lang),
     overdue: (row.status === "NEW" || row.status === "IN_PROGRESS") && day(row.dueOn) < today,
+    due: row.status === "NEW" || row.status === "IN_PROGRESS" ? dueState(day(row.dueOn), today) : null,
     assignee: row.assignee?.name ?? null,
     unread: Boolean(row.lastReplyAt && (!row.isvaReadAt || row.lastReplyAt > row.isvaReadAt)),
   }));

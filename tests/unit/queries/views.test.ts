@@ -15,8 +15,8 @@ const SUMMER = new Date("2026-06-10T08:05:00Z");
 describe("query views", () => {
   it("give dates and times in GOV.UK style, in UK time and in the page's language", () => {
     const row = { reference: "Q-2345-6789", category: "OTHER", status: "NEW", dueOn: new Date("2026-12-14T00:00:00Z"), createdAt: WINTER, assignee: null };
-    expect(queryRows([row], "en", "2026-12-11")[0]).toMatchObject({ dueOn: "14 December 2026", createdAt: "11 December 2026 at 2:30pm", overdue: false });
-    expect(queryRows([row], "cy", "2026-12-15")[0]).toMatchObject({ dueOn: "14 Rhagfyr 2026", createdAt: "11 Rhagfyr 2026 am 2:30yp", overdue: true });
+    expect(queryRows([row], "en", "2026-12-11")[0]).toMatchObject({ dueOn: "14 December 2026", createdAt: "11 December 2026 at 2:30pm", overdue: false, due: { state: "soon", workingDays: 1 } });
+    expect(queryRows([row], "cy", "2026-12-15")[0]).toMatchObject({ dueOn: "14 Rhagfyr 2026", createdAt: "11 Rhagfyr 2026 am 2:30yp", overdue: true, due: { state: "overdue", days: 1 } });
     expect(threadMessages([{ id: "m", fromStaff: false, author: "A", createdAt: SUMMER, body: "b" }], "en")[0]!.createdAt).toBe("10 June 2026 at 9:05am");
   });
 
