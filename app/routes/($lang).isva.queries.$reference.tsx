@@ -28,9 +28,11 @@ function requireReference(value: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "ISVA");
+  // Read up to the moment before the thread is loaded: a reply arriving meanwhile stays unread.
+  const seenAt = new Date();
   const query = await isvaQuery(getDb(), session.user, requireReference(params.reference));
   if (!query) throw new Response("Not found", { status: 404 });
-  await markReadByIsva(getDb(), session.user, query.id);
+  await markReadByIsva(getDb(), session.user, query.id, seenAt);
   return {
     ...signedInData(session),
     sent: new URL(request.url).searchParams.get("sent") === "1",

@@ -101,7 +101,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const snippet = isUuid(id) ? await findSnippet(db, session.user, id) : null;
       const typed = String(form.get("body") ?? "").slice(0, MAX_QUESTION);
       if (!snippet) return refusedForm("reply", { snippetId: "queries.errors.snippetChoose" }, form, ["body"]);
-      return { intent: "reply", errors: [], values: { body: typed.trim() ? `${typed.trimEnd()}\n\n${snippet.body}` : snippet.body } };
+      const body = typed.trim() ? `${typed.trimEnd()}\n\n${snippet.body}` : snippet.body;
+      if (body.length > MAX_QUESTION) return refusedForm("reply", { snippetId: "queries.errors.snippetTooLong" }, form, ["body"]);
+      return { intent: "reply", errors: [], values: { body } };
     }
     case "note": {
       const submission = parseWithZod(form, { schema: noteSchema });
@@ -111,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "transfer": {
       const submission = parseWithZod(form, { schema: transferSchema });
-      const toAreaId = submission.status === "success" ? submission.value.toAreaId : "";
+      const toAreaId = String(form.get("toAreaId") ?? "").trim();
       const known = (await loadReferenceData(db)).areas.some((area) => area.id === toAreaId && area.id !== session.user.areaId);
       if (submission.status !== "success" || !known) {
         const error = submission.status === "success" ? undefined : submission.error;

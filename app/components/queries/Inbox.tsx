@@ -134,7 +134,8 @@ function InboxHead({ filter }: { filter?: InboxFilter }) {
     <thead className="govuk-table__head">
       <tr className="govuk-table__row">
         {columns.map((key) => {
-          const sortable = filter ? SORTABLE[key] : undefined;
+          // "All" orders waiting, answered and closed first, so the due date alone is not its order.
+          const sortable = filter && !(key === "queries.due" && filter.view === "all") ? SORTABLE[key] : undefined;
           const active = sortable && filter?.sort === sortable.sort;
           return (
             <th key={key} scope="col" className="govuk-table__header" aria-sort={sortable ? (active ? sortable.direction : "none") : undefined}>

@@ -22,6 +22,7 @@ export type AuditAction =
   | "user.enabled"
   | "user.roles_changed"
   | "user.area_changed"
+  | "user.language_changed"
   | "admin.domain_added"
   | "admin.domain_removed"
   | "admin.area_changed"

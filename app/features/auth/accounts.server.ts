@@ -199,7 +199,10 @@ export async function requestPasswordReset(db: Db, rawEmail: string, origin: str
 
 /** The language of the portal's e-mails to `user`: "en", or "cy" for Welsh first then English. */
 export async function setMailLanguage(db: Db, user: User, language: "en" | "cy") {
-  await db.user.update({ where: { id: user.id }, data: { language } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { language } });
+    await audit(tx, { actorId: user.id, action: "user.language_changed", targetType: "user", targetId: user.id, detail: { language } });
+  });
 }
 
 // ---- Signing in -------------------------------------------------------------

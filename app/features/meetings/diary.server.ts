@@ -2,6 +2,7 @@
 // the meetings booked with them, day by day in UK time, Monday to Sunday.
 import {
   addCalendarDays,
+  makeDate,
   todayInLondon,
   type IsoDate,
 } from "~/features/dates/dates.ts";
@@ -29,16 +30,13 @@ export type DiaryDay = { date: IsoDate; label: string; items: DiaryItem[] };
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The Monday of the week holding `date` (a YYYY-MM-DD from the address), or of this week. */
-export function weekOf(
-  date: string | null,
-  today: IsoDate = todayInLondon()
-): IsoDate {
-  const day =
-    date && ISO.test(date) && !Number.isNaN(Date.parse(`${date}T12:00:00Z`))
-      ? (date as IsoDate)
-      : today;
-  const weekday = (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
-  return addCalendarDays(day, -weekday);
+export function weekOf(date: string | null, today: IsoDate = todayInLondon()): IsoDate {
+  const [year, month, day] = date && ISO.test(date) ? date.split("-").map(Number) : [];
+  // A real date within a century either way; anything else is this week.
+  const given = year && Math.abs(year - Number(today.slice(0, 4))) <= 100 ? makeDate(year, month!, day!) : null;
+  const chosen = given ?? today;
+  const weekday = (new Date(`${chosen}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addCalendarDays(chosen, -weekday);
 }
 
 /** "10am to 11am", with GMT or BST named on a day the clocks change. */

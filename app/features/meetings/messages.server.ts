@@ -5,7 +5,7 @@
 // ISVA. Messages are queued in the caller's transaction, with the change they
 // report. Invites carry nothing beyond a neutral title and the time and place.
 import { formatLongDate } from "~/features/dates/format.ts";
-import { mailLanguage, renderEmail, type MailLanguage } from "~/features/mail/emails.server.ts";
+import { mailLanguage, mailLink, renderEmail, type MailLanguage } from "~/features/mail/emails.server.ts";
 import { queueMail, withdrawPendingMail, type MailAttachment } from "~/features/mail/outbox.server.ts";
 import type { Area, MeetingMode, Prisma } from "~/generated/prisma/client.ts";
 import { getEnv } from "~/utils/config.server.ts";
@@ -63,6 +63,11 @@ function victimMail(party: MeetingParty, area: Pick<Area, "id">): MailLanguage {
 
 function isvaMail(party: MeetingParty, area: Pick<Area, "id">): MailLanguage {
   return mailLanguage(party.isvaAccountEmail ? party.isvaAccountLanguage : null, area.id);
+}
+
+/** The ISVA's own language, for links and invites: their account's choice, or English. */
+function isvaLang(party: MeetingParty): Lang {
+  return party.isvaAccountEmail && party.isvaAccountLanguage === "cy" ? "cy" : "en";
 }
 
 function isvaAddress(party: MeetingParty) {
@@ -130,13 +135,13 @@ export async function queueMeetingNews(tx: Tx, news: MeetingNews, party: Meeting
     await queueMail(tx, { to: victimEmail, idempotencyKey: `${key}:victim`, ...rendered, attachments: [invite(method, meeting, area, l, origin, [attendee])] });
   }
   if (isva) {
-    const link = news === "cancelled" ? `${origin}/isva/meetings` : respondLink(origin, await createLink(tx, { requestId: party.id, purpose: "RESPOND", audience: "ISVA", now }), "en");
+    const link = news === "cancelled" ? mailLink(origin, "/isva/meetings", isvaLang(party)) : respondLink(origin, await createLink(tx, { requestId: party.id, purpose: "RESPOND", audience: "ISVA", now }), isvaLang(party));
     await queueMail(tx, {
       to: isva,
       idempotencyKey: `${key}:isva`,
       ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: ISVA_NEWS[news].en, attached: ATTACHED.en, link }, { news: ISVA_NEWS[news].cy, attached: ATTACHED.cy }),
       // Each copy names only its own recipient: the ISVA's never holds the victim's name or address.
-      attachments: [invite(method, meeting, area, isvaMail(party, area), origin, [{ name: "ISVA", email: isva }])],
+      attachments: [invite(method, meeting, area, isvaLang(party), origin, [{ name: "ISVA", email: isva }])],
     });
   }
   await replaceReminders(tx, party, meeting, area, origin, news === "cancelled" ? null : plan, now);
@@ -154,7 +159,7 @@ export async function queueTimesOffered(tx: Tx, party: MeetingParty, area: Pick<
     await queueMail(tx, { to: victimEmail, ...renderEmail("meeting-times-offered", victimMail(party, area), { name: party.contact.name, reference: party.reference, link }) });
   }
   if (isva) {
-    const link = respondLink(origin, await createLink(tx, { requestId: party.id, purpose: "CHOOSE", audience: "ISVA", now }), "en");
+    const link = respondLink(origin, await createLink(tx, { requestId: party.id, purpose: "CHOOSE", audience: "ISVA", now }), isvaLang(party));
     await queueMail(tx, { to: isva, ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: ISVA_NEWS.offered.en, attached: NOT_ATTACHED.en, link }, { news: ISVA_NEWS.offered.cy, attached: NOT_ATTACHED.cy }) });
   }
   return { emailedVictim: Boolean(victimEmail), emailedIsva: Boolean(isva), prompt: plan.prompt };
@@ -204,7 +209,7 @@ async function replaceReminders(tx: Tx, party: MeetingParty, meeting: MeetingTim
       to: isva,
       idempotencyKey: `${key}:isva`,
       notBefore: at,
-      ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: `reminder, ${timed.when}`, attached: NOT_ATTACHED.en, link: `${origin}/isva/meetings` }, { news: `nodyn atgoffa, ${welshTimed.when}`, attached: NOT_ATTACHED.cy }),
+      ...renderEmail("meeting-isva-update", isvaMail(party, area), { reference: party.reference, news: `reminder, ${timed.when}`, attached: NOT_ATTACHED.en, link: mailLink(origin, "/isva/meetings", isvaLang(party)) }, { news: `nodyn atgoffa, ${welshTimed.when}`, attached: NOT_ATTACHED.cy }),
     });
   }
 }

@@ -13,7 +13,7 @@ import type {
   User,
 } from "~/generated/prisma/client.ts";
 import type { Db } from "~/utils/db.server.ts";
-import { aad } from "./queries.server.ts";
+import { aad, lockInArea } from "./queries.server.ts";
 
 export type QueryEventDetail = {
   assigneeId?: string | null;
@@ -40,6 +40,7 @@ export async function assignQuery(
       }))
     )
       return null;
+    if (!(await lockInArea(tx, reference, areaId))) return null;
     const query = await tx.isvaQuery.findFirst({
       where: { reference, areaId },
       select: { id: true, assigneeId: true },
@@ -79,6 +80,7 @@ export async function setQueryStatus(
   const areaId = staff.areaId;
   if (!areaId) return null;
   return db.$transaction(async (tx) => {
+    if (!(await lockInArea(tx, reference, areaId))) return null;
     const query = await tx.isvaQuery.findFirst({
       where: { reference, areaId },
       select: { id: true, status: true },
@@ -120,6 +122,7 @@ export async function addQueryNote(
   const areaId = staff.areaId;
   if (!areaId) return null;
   return db.$transaction(async (tx) => {
+    if (!(await lockInArea(tx, reference, areaId))) return null;
     const query = await tx.isvaQuery.findFirst({
       where: { reference, areaId },
       select: { id: true },
@@ -166,6 +169,7 @@ export async function transferQuery(
       tx.area.findUnique({ where: { id: toAreaId } }),
     ]);
     if (!from || !to) return null;
+    if (!(await lockInArea(tx, reference, fromAreaId))) return null;
     const query = await tx.isvaQuery.findFirst({
       where: { reference, areaId: fromAreaId },
       include: { isva: { select: { email: true, language: true } } },

@@ -165,6 +165,17 @@ export async function staffQuery(db: Db, staff: User, reference: string) {
   return query;
 }
 
+/**
+ * Locks a query of `areaId` for the rest of the transaction and returns its id,
+ * or null when it is not (or, after a transfer that committed first, no longer)
+ * in that Area. Every staff change takes this lock first, so a reply, a note or
+ * an assignment never lands on a query another Area has just been given.
+ */
+export async function lockInArea(tx: Prisma.TransactionClient, reference: string, areaId: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM isva_query WHERE reference = ${reference} AND area_id = ${areaId} FOR UPDATE`;
+  return rows[0]?.id ?? null;
+}
+
 /** Whether a query is in `staff`'s Area: checked before a form is read, so another Area's query is a 404 whatever was posted. */
 export async function isInStaffArea(db: Db, staff: User, reference: string) {
   return Boolean(staff.areaId && (await db.isvaQuery.findFirst({ where: { reference, areaId: staff.areaId }, select: { id: true } })));
@@ -188,8 +199,9 @@ export async function areaColleagues(db: Db, staff: User) {
 export async function replyToQuery(db: Db, staff: User, reference: string, body: string, origin: string) {
   if (!staff.areaId) return null;
   return db.$transaction(async (tx) => {
-    const query = await tx.isvaQuery.findFirst({ where: { reference, areaId: staff.areaId! }, include: { isva: true } });
-    if (!query) return null;
+    const id = await lockInArea(tx, reference, staff.areaId!);
+    if (!id) return null;
+    const query = await tx.isvaQuery.findUniqueOrThrow({ where: { id }, include: { isva: true } });
     const now = new Date();
     await tx.queryMessage.create({ data: { queryId: query.id, authorId: staff.id, fromStaff: true, body: fieldCipher().encrypt(body, aad(query.id)) } });
     await tx.isvaQuery.update({

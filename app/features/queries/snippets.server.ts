@@ -34,28 +34,31 @@ export async function saveSnippet(
   const areaId = staff.areaId;
   if (!areaId) return { ok: false, problem: "notFound" };
   try {
-    let id = input.id;
-    if (id) {
-      const updated = await db.replySnippet.updateMany({
-        where: { id, areaId },
-        data: { title: input.title, body: input.body },
+    // The change and its audit row together, or neither.
+    return await db.$transaction(async (tx): Promise<SnippetResult> => {
+      let id = input.id;
+      if (id) {
+        const updated = await tx.replySnippet.updateMany({
+          where: { id, areaId },
+          data: { title: input.title, body: input.body },
+        });
+        if (updated.count !== 1) return { ok: false, problem: "notFound" };
+      } else {
+        id = (
+          await tx.replySnippet.create({
+            data: { areaId, title: input.title, body: input.body },
+          })
+        ).id;
+      }
+      await audit(tx, {
+        actorId: staff.id,
+        action: "snippet.saved",
+        targetType: "reply_snippet",
+        targetId: id,
+        areaId,
       });
-      if (updated.count !== 1) return { ok: false, problem: "notFound" };
-    } else {
-      id = (
-        await db.replySnippet.create({
-          data: { areaId, title: input.title, body: input.body },
-        })
-      ).id;
-    }
-    await audit(db, {
-      actorId: staff.id,
-      action: "snippet.saved",
-      targetType: "reply_snippet",
-      targetId: id,
-      areaId,
+      return { ok: true };
     });
-    return { ok: true };
   } catch (error) {
     if (
       error instanceof Prisma.PrismaClientKnownRequestError &&
@@ -69,14 +72,16 @@ export async function saveSnippet(
 export async function deleteSnippet(db: Db, staff: User, id: string) {
   const areaId = staff.areaId;
   if (!areaId) return false;
-  const deleted = await db.replySnippet.deleteMany({ where: { id, areaId } });
-  if (deleted.count !== 1) return false;
-  await audit(db, {
-    actorId: staff.id,
-    action: "snippet.deleted",
-    targetType: "reply_snippet",
-    targetId: id,
-    areaId,
+  return db.$transaction(async (tx) => {
+    const deleted = await tx.replySnippet.deleteMany({ where: { id, areaId } });
+    if (deleted.count !== 1) return false;
+    await audit(tx, {
+      actorId: staff.id,
+      action: "snippet.deleted",
+      targetType: "reply_snippet",
+      targetId: id,
+      areaId,
+    });
+    return true;
   });
-  return true;
 }

@@ -33,6 +33,9 @@ describe("weekOf", () => {
     expect(weekOf("not-a-date", "2026-12-10")).toBe("2026-12-07");
     expect(weekOf("2026-13-45", "2026-12-06")).toBe("2026-11-30");
     expect(weekOf(null, "2026-12-07")).toBe("2026-12-07");
+    // Dates a week from which cannot be worked out, or far from now, give this week.
+    expect(weekOf("9999-12-30", "2026-12-09")).toBe("2026-12-07");
+    expect(weekOf("2026-02-30", "2026-12-09")).toBe("2026-12-07");
   });
 });
 

@@ -202,6 +202,25 @@ describe("passing a query to another Area", () => {
     });
   });
 
+  it("never lets a reply or a note from the old Area land after the query has moved, whichever commits first", async () => {
+    for (let i = 0; i < 8; i++) {
+      const { reference } = await sendQuery(db, isva, "london-north");
+      const [, replied, noted] = await Promise.all([
+        transferQuery(db, north, reference, "london-south", "Belongs to South", ORIGIN),
+        replyToQuery(db, north, reference, "A last word from North", ORIGIN),
+        addQueryNote(db, north, reference, "A late note"),
+      ]);
+      const after = await db.isvaQuery.findUniqueOrThrow({ where: { reference }, include: { messages: true, events: true } });
+      expect(after).toMatchObject({ areaId: "london-south", assigneeId: null });
+      // Whatever North managed came before the move, which left the query waiting for South.
+      expect(after.status).toBe(replied ? "IN_PROGRESS" : "NEW");
+      expect(after.messages.some((message) => message.fromStaff)).toBe(Boolean(replied));
+      expect(after.events.filter((event) => event.kind === "NOTE")).toHaveLength(noted ? 1 : 0);
+      const at = (kind: string) => after.events.find((event) => event.kind === kind)!.createdAt.getTime();
+      if (noted) expect(at("NOTE")).toBeLessThanOrEqual(at("TRANSFERRED"));
+    }
+  });
+
   it("is refused to its own Area, to an Area that does not exist, and to another Area's staff", async () => {
     const { reference } = await sendQuery(db, isva, "london-north");
     expect(
