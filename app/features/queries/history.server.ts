@@ -2,149 +2,66 @@
 // keep internal notes, and pass it to the Area it belongs to. Each change and
 // its timeline row (query_event) are written in one transaction. Notes and
 // transfer reasons are encrypted at rest and are read only on staff pages.
-import { audit } from "~/features/audit/audit.server.ts";
+import { audit, type AuditAction } from "~/features/audit/audit.server.ts";
 import { fieldCipher } from "~/features/crypto/cipher.server.ts";
 import { formatDate } from "~/features/dates/format.ts";
 import { mailLanguage, mailLink, renderEmail } from "~/features/mail/emails.server.ts";
 import { queueMail } from "~/features/mail/outbox.server.ts";
-import type {
-  QueryEventKind,
-  QueryStatus,
-  User,
-} from "~/generated/prisma/client.ts";
+import type { Prisma, QueryEventKind, QueryStatus, User } from "~/generated/prisma/client.ts";
 import type { Db } from "~/utils/db.server.ts";
 import { aad, lockInArea } from "./queries.server.ts";
 
-export type QueryEventDetail = {
-  assigneeId?: string | null;
-  status?: QueryStatus;
-  from?: QueryStatus;
-  fromAreaId?: string;
-  toAreaId?: string;
-};
+export type QueryEventDetail = { assigneeId?: string | null; status?: QueryStatus; from?: QueryStatus; fromAreaId?: string; toAreaId?: string };
 
-export async function assignQuery(
-  db: Db,
-  staff: User,
-  reference: string,
-  assigneeId: string | null
-) {
+type Tx = Prisma.TransactionClient;
+type Change = { kind: QueryEventKind; action: AuditAction; detail?: QueryEventDetail; text?: string; auditDetail?: Prisma.InputJsonValue };
+
+/**
+ * Runs a change to a query of `staff`'s Area in one transaction, with the
+ * query's row locked for that Area (lockInArea): null when it is not, or no
+ * longer, theirs. `work` returns what the change records, or null for nothing
+ * to record; its timeline row and audit entry are written with it.
+ */
+async function changeInArea<T>(db: Db, staff: User, reference: string, work: (tx: Tx, queryId: string, areaId: string) => Promise<{ result: T; record: Change | null } | null>) {
   const areaId = staff.areaId;
   if (!areaId) return null;
   return db.$transaction(async (tx) => {
-    if (
-      assigneeId &&
-      !(await tx.user.findFirst({
-        where: { id: assigneeId, areaId, status: "ACTIVE" },
-        select: { id: true },
-      }))
-    )
-      return null;
-    if (!(await lockInArea(tx, reference, areaId))) return null;
-    const query = await tx.isvaQuery.findFirst({
-      where: { reference, areaId },
-      select: { id: true, assigneeId: true },
-    });
-    if (!query) return null;
-    if (query.assigneeId === assigneeId) return true;
-    const updated = await tx.isvaQuery.updateMany({
-      where: { id: query.id, areaId },
-      data: { assigneeId },
-    });
-    if (updated.count !== 1) return null;
-    await tx.queryEvent.create({
-      data: {
-        queryId: query.id,
-        actorId: staff.id,
-        kind: "ASSIGNED",
-        detail: { assigneeId },
-      },
-    });
-    await audit(tx, {
-      actorId: staff.id,
-      action: "query.assigned",
-      targetType: "query",
-      targetId: query.id,
-      areaId,
-    });
-    return true;
+    const queryId = await lockInArea(tx, reference, areaId);
+    if (!queryId) return null;
+    const done = await work(tx, queryId, areaId);
+    if (!done) return null;
+    const change = done.record;
+    if (change) {
+      const text = change.text === undefined ? undefined : fieldCipher().encrypt(change.text, aad(queryId));
+      await tx.queryEvent.create({ data: { queryId, actorId: staff.id, kind: change.kind, detail: change.detail, text } });
+      await audit(tx, { actorId: staff.id, action: change.action, targetType: "query", targetId: queryId, areaId, detail: change.auditDetail });
+    }
+    return done.result;
   });
 }
 
-export async function setQueryStatus(
-  db: Db,
-  staff: User,
-  reference: string,
-  status: QueryStatus
-) {
-  const areaId = staff.areaId;
-  if (!areaId) return null;
-  return db.$transaction(async (tx) => {
-    if (!(await lockInArea(tx, reference, areaId))) return null;
-    const query = await tx.isvaQuery.findFirst({
-      where: { reference, areaId },
-      select: { id: true, status: true },
-    });
-    if (!query) return null;
-    if (query.status === status) return true;
-    const updated = await tx.isvaQuery.updateMany({
-      where: { id: query.id, areaId },
-      data: { status, closedAt: status === "CLOSED" ? new Date() : null },
-    });
-    if (updated.count !== 1) return null;
-    await tx.queryEvent.create({
-      data: {
-        queryId: query.id,
-        actorId: staff.id,
-        kind: "STATUS_CHANGED",
-        detail: { status, from: query.status },
-      },
-    });
-    await audit(tx, {
-      actorId: staff.id,
-      action: "query.status_changed",
-      targetType: "query",
-      targetId: query.id,
-      areaId,
-      detail: { status },
-    });
-    return true;
+export function assignQuery(db: Db, staff: User, reference: string, assigneeId: string | null) {
+  return changeInArea(db, staff, reference, async (tx, queryId, areaId) => {
+    if (assigneeId && !(await tx.user.findFirst({ where: { id: assigneeId, areaId, status: "ACTIVE" }, select: { id: true } }))) return null;
+    const query = await tx.isvaQuery.findUniqueOrThrow({ where: { id: queryId }, select: { assigneeId: true } });
+    if (query.assigneeId === assigneeId) return { result: true, record: null };
+    await tx.isvaQuery.update({ where: { id: queryId }, data: { assigneeId } });
+    return { result: true, record: { kind: "ASSIGNED", action: "query.assigned", detail: { assigneeId } } };
   });
 }
 
-/** An internal note on a query: its Area's staff read it; the ISVA never does. */
-export async function addQueryNote(
-  db: Db,
-  staff: User,
-  reference: string,
-  note: string
-) {
-  const areaId = staff.areaId;
-  if (!areaId) return null;
-  return db.$transaction(async (tx) => {
-    if (!(await lockInArea(tx, reference, areaId))) return null;
-    const query = await tx.isvaQuery.findFirst({
-      where: { reference, areaId },
-      select: { id: true },
-    });
-    if (!query) return null;
-    await tx.queryEvent.create({
-      data: {
-        queryId: query.id,
-        actorId: staff.id,
-        kind: "NOTE",
-        text: fieldCipher().encrypt(note, aad(query.id)),
-      },
-    });
-    await audit(tx, {
-      actorId: staff.id,
-      action: "query.noted",
-      targetType: "query",
-      targetId: query.id,
-      areaId,
-    });
-    return true;
+export function setQueryStatus(db: Db, staff: User, reference: string, status: QueryStatus) {
+  return changeInArea(db, staff, reference, async (tx, queryId) => {
+    const query = await tx.isvaQuery.findUniqueOrThrow({ where: { id: queryId }, select: { status: true } });
+    if (query.status === status) return { result: true, record: null };
+    await tx.isvaQuery.update({ where: { id: queryId }, data: { status, closedAt: status === "CLOSED" ? new Date() : null } });
+    return { result: true, record: { kind: "STATUS_CHANGED", action: "query.status_changed", detail: { status, from: query.status }, auditDetail: { status } } };
   });
+}
+
+/** An internal note on a query: the staff of the Area that has it read it; the ISVA never does. */
+export function addQueryNote(db: Db, staff: User, reference: string, note: string) {
+  return changeInArea(db, staff, reference, async () => ({ result: true, record: { kind: "NOTE", action: "query.noted", text: note } }));
 }
 
 /**
@@ -153,63 +70,22 @@ export async function addQueryNote(
  * are e-mailed through the outbox, without case details. The due date does not
  * move: the ISVA's wait began when they sent it (docs/decisions/012-query-transfers.md).
  */
-export async function transferQuery(
-  db: Db,
-  staff: User,
-  reference: string,
-  toAreaId: string,
-  reason: string,
-  origin: string
-) {
-  const fromAreaId = staff.areaId;
-  if (!fromAreaId || toAreaId === fromAreaId) return null;
-  return db.$transaction(async (tx) => {
-    const [from, to] = await Promise.all([
-      tx.area.findUnique({ where: { id: fromAreaId } }),
-      tx.area.findUnique({ where: { id: toAreaId } }),
-    ]);
+export function transferQuery(db: Db, staff: User, reference: string, toAreaId: string, reason: string, origin: string) {
+  if (toAreaId === staff.areaId) return Promise.resolve(null);
+  return changeInArea(db, staff, reference, async (tx, queryId, fromAreaId) => {
+    const [from, to] = await Promise.all([tx.area.findUnique({ where: { id: fromAreaId } }), tx.area.findUnique({ where: { id: toAreaId } })]);
     if (!from || !to) return null;
-    if (!(await lockInArea(tx, reference, fromAreaId))) return null;
-    const query = await tx.isvaQuery.findFirst({
-      where: { reference, areaId: fromAreaId },
-      include: { isva: { select: { email: true, language: true } } },
-    });
-    if (!query) return null;
-    const updated = await tx.isvaQuery.updateMany({
-      where: { id: query.id, areaId: fromAreaId },
-      // The new Area starts with it waiting for them, unassigned.
-      data: {
-        areaId: toAreaId,
-        assigneeId: null,
-        status: query.firstReplyAt ? "IN_PROGRESS" : "NEW",
-        closedAt: null,
-      },
-    });
-    if (updated.count !== 1) return null;
-    const detail = { fromAreaId, toAreaId };
-    await tx.queryEvent.create({
-      data: {
-        queryId: query.id,
-        actorId: staff.id,
-        kind: "TRANSFERRED",
-        detail,
-        text: fieldCipher().encrypt(reason, aad(query.id)),
-      },
-    });
+    const query = await tx.isvaQuery.findUniqueOrThrow({ where: { id: queryId }, include: { isva: { select: { email: true, language: true } } } });
+    // The new Area starts with it waiting for them, unassigned.
+    await tx.isvaQuery.update({ where: { id: queryId }, data: { areaId: toAreaId, assigneeId: null, status: query.firstReplyAt ? "IN_PROGRESS" : "NEW", closedAt: null } });
     const due = query.dueOn.toISOString().slice(0, 10);
     await queueMail(tx, {
       to: to.rassoMailbox,
       ...renderEmail(
         "query-transferred",
         mailLanguage(null, toAreaId),
-        {
-          reference,
-          from: from.nameEn,
-          area: to.nameEn,
-          due: formatDate(due, "en"),
-          link: `${origin}/staff/queries/${reference}`,
-        },
-        { from: from.nameCy, area: to.nameCy, due: formatDate(due, "cy") }
+        { reference, from: from.nameEn, area: to.nameEn, due: formatDate(due, "en"), link: `${origin}/staff/queries/${reference}` },
+        { from: from.nameCy, area: to.nameCy, due: formatDate(due, "cy") },
       ),
     });
     await queueMail(tx, {
@@ -217,24 +93,12 @@ export async function transferQuery(
       ...renderEmail(
         "query-moved",
         mailLanguage(query.isva.language, toAreaId),
-        {
-          reference,
-          from: from.nameEn,
-          area: to.nameEn,
-          link: mailLink(origin, `/isva/queries/${reference}`, query.isva.language),
-        },
-        { from: from.nameCy, area: to.nameCy }
+        { reference, from: from.nameEn, area: to.nameEn, link: mailLink(origin, `/isva/queries/${reference}`, query.isva.language) },
+        { from: from.nameCy, area: to.nameCy },
       ),
     });
-    await audit(tx, {
-      actorId: staff.id,
-      action: "query.transferred",
-      targetType: "query",
-      targetId: query.id,
-      areaId: fromAreaId,
-      detail,
-    });
-    return { reference, toAreaId };
+    const detail = { fromAreaId, toAreaId };
+    return { result: { reference, toAreaId }, record: { kind: "TRANSFERRED", action: "query.transferred", detail, text: reason, auditDetail: detail } };
   });
 }
 
