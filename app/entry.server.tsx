@@ -6,6 +6,8 @@ import { provideStrings } from "~/features/i18n/i18n.ts";
 import { LANGUAGES } from "~/features/i18n/languages.ts";
 import { uiStrings } from "~/features/i18n/resources.server.ts";
 import { endInsideHtml } from "~/server/document-end.server.ts";
+import { documentTag, isPublicDocument, tagMatches } from "~/server/public-document.server.ts";
+import { contentSecurityPolicy } from "~/server/security.server.ts";
 import { describeError, log } from "~/utils/logger.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
@@ -45,7 +47,19 @@ export default function handleRequest(
             },
             final(done) {
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-              resolve(new Response(endInsideHtml(Buffer.concat(chunks).toString("utf8")), { headers: responseHeaders, status: responseStatusCode }));
+              const html = endInsideHtml(Buffer.concat(chunks).toString("utf8"));
+              // A public page is a document: the same response for every
+              // reader, with a tag that a repeat visit can send back.
+              if (responseStatusCode === 200 && isPublicDocument(responseHeaders.get("Cache-Control"), html, nonce)) {
+                const tag = documentTag(html);
+                responseHeaders.set("ETag", tag);
+                responseHeaders.set("Content-Security-Policy", contentSecurityPolicy());
+                if (tagMatches(request.headers.get("If-None-Match"), tag)) {
+                  resolve(new Response(null, { headers: responseHeaders, status: 304 }));
+                  return done();
+                }
+              }
+              resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
               done();
             },
           });

@@ -1,23 +1,27 @@
-// Public pages are the same for every reader and carry no nonce in their body
-// (only in the CSP header), so once rendered they are kept, compressed, and
-// served again without rendering: the same work a static file server does.
-// Only a GET without a query string whose response was 200, marked
+// Public pages are documents (public-document.server.ts): the same for every
+// reader, with no nonce in their body or their policy. So once rendered they
+// are kept, compressed, and served again without rendering, byte for byte the
+// same, with their entity tag: the same work a static file server does. Only a
+// GET without a query string whose response was 200, carried a tag, was marked
 // Cache-Control: public (and not no-cache: a page read from the database, such
 // as the support services, is rendered each time), set no cookie and was HTML
-// is kept. The cache lives
-// as long as the process, which is as long as the content it was rendered from.
+// is kept. The cache lives as long as the process, which is as long as the
+// content it was rendered from.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { captureBody } from "./capture-body.server.ts";
 import { acceptsEncoding } from "./encoding.server.ts";
-import { newNonce, securityHeaderValues } from "./security.server.ts";
+import { tagMatches } from "./public-document.server.ts";
+import { securityHeaderValues } from "./security.server.ts";
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
-type Entry = { contentType: string; cacheControl: string; identity: Buffer; gzip: Buffer; br: Buffer };
+/** A response ready to send: its headers as one flat list of names and values, and its body. */
+type Ready = { headers: string[]; body: Buffer };
+type Entry = { tag: string; identity: Ready; gzip: Ready; br: Ready; notModified: string[] };
 
 export class PublicPageCache {
   private entries = new Map<string, Entry>();
@@ -44,22 +48,15 @@ export class PublicPageCache {
     const key = this.key(req);
     const entry = key ? this.entries.get(key) : undefined;
     if (!entry) return false;
-    const accepts = req.headers["accept-encoding"];
-    const [encoding, body] = acceptsEncoding(accepts, "br")
-      ? (["br", entry.br] as const)
-      : acceptsEncoding(accepts, "gzip")
-        ? (["gzip", entry.gzip] as const)
-        : ([undefined, entry.identity] as const);
-    res.statusCode = 200;
-    for (const [name, value] of Object.entries(securityHeaderValues(newNonce(), this.options.hsts))) {
-      res.setHeader(name, value);
+    if (tagMatches(req.headers["if-none-match"], entry.tag)) {
+      res.writeHead(304, entry.notModified);
+      res.end();
+      return true;
     }
-    res.setHeader("Content-Type", entry.contentType);
-    res.setHeader("Cache-Control", entry.cacheControl);
-    res.setHeader("Vary", "Accept-Encoding");
-    if (encoding) res.setHeader("Content-Encoding", encoding);
-    res.setHeader("Content-Length", body.length);
-    res.end(req.method === "HEAD" ? undefined : body);
+    const accepts = req.headers["accept-encoding"];
+    const ready = acceptsEncoding(accepts, "br") ? entry.br : acceptsEncoding(accepts, "gzip") ? entry.gzip : entry.identity;
+    res.writeHead(200, ready.headers);
+    res.end(req.method === "HEAD" ? undefined : ready.body);
     return true;
   }
 
@@ -76,7 +73,8 @@ export class PublicPageCache {
   private async store(key: string, res: Response, identity: Buffer) {
     const cacheControl = String(res.getHeader("Cache-Control") ?? "");
     const contentType = String(res.getHeader("Content-Type") ?? "");
-    if (res.statusCode !== 200 || !cacheControl.startsWith("public") || /\bno-cache\b/.test(cacheControl) || res.getHeader("Set-Cookie")) return;
+    const tag = res.getHeader("ETag");
+    if (res.statusCode !== 200 || typeof tag !== "string" || !cacheControl.startsWith("public") || /\bno-cache\b/.test(cacheControl) || res.getHeader("Set-Cookie")) return;
     if (!contentType.startsWith("text/html") || identity.length === 0) return;
     const [gz, br] = await Promise.all([
       gzip(identity, { level: 9 }),
@@ -85,6 +83,18 @@ export class PublicPageCache {
     if (this.entries.size >= (this.options.maxEntries ?? 500)) {
       this.entries.delete(this.entries.keys().next().value!);
     }
-    this.entries.set(key, { contentType, cacheControl, identity, gzip: gz, br });
+    // Every header but the date is the same on every response, so each
+    // encoding's list is built once.
+    const common = [
+      ...Object.entries(securityHeaderValues(undefined, this.options.hsts)),
+      ["Cache-Control", cacheControl],
+      ["ETag", tag],
+      ["Vary", "Accept-Encoding"],
+    ].flat();
+    const ready = (body: Buffer, encoding?: string): Ready => ({
+      headers: [...common, "Content-Type", contentType, ...(encoding ? ["Content-Encoding", encoding] : []), "Content-Length", String(body.length)],
+      body,
+    });
+    this.entries.set(key, { tag, identity: ready(identity), gzip: ready(gz, "gzip"), br: ready(br, "br"), notModified: common });
   }
 }

@@ -5,11 +5,17 @@ import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { refusalPage } from "./refusal-page.server.ts";
 
-export function contentSecurityPolicy(nonce: string) {
+/**
+ * The policy for a page that may use this nonce. A public document uses none
+ * (see public-document.server.ts): its scripts and styles are allowed by
+ * source alone, so its headers are the same for every reader.
+ */
+export function contentSecurityPolicy(nonce?: string) {
+  const allowed = nonce ? `'self' 'nonce-${nonce}'` : "'self'";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    `script-src ${allowed}`,
+    `style-src ${allowed}`,
     // No page is written with a style attribute; scripts may still set styles
     // through the DOM (react-aria's popover places itself that way).
     "style-src-attr 'none'",
@@ -32,8 +38,8 @@ export function newNonce() {
   return crypto.randomBytes(16).toString("base64");
 }
 
-/** The headers every response carries, with this response's nonce. */
-export function securityHeaderValues(nonce: string, hsts: boolean): Record<string, string> {
+/** The headers every response carries, with this response's nonce if it may use one. */
+export function securityHeaderValues(nonce: string | undefined, hsts: boolean): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(nonce),
     ...(hsts ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
@@ -46,11 +52,22 @@ export function securityHeaderValues(nonce: string, hsts: boolean): Record<strin
   };
 }
 
+/**
+ * Every response's security headers. The policy is set as the headers are
+ * sent, with this request's nonce, unless the page has set its own: a public
+ * document sets the one without a nonce.
+ */
 export function securityHeaders({ hsts }: { hsts: boolean }) {
   return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
-    for (const [name, value] of Object.entries(securityHeaderValues(nonce, hsts))) res.setHeader(name, value);
+    const { "Content-Security-Policy": policy, ...others } = securityHeaderValues(nonce, hsts);
+    for (const [name, value] of Object.entries(others)) res.setHeader(name, value);
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+      if (!this.hasHeader("Content-Security-Policy")) this.setHeader("Content-Security-Policy", policy!);
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
     next();
   };
 }

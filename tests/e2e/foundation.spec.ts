@@ -109,14 +109,16 @@ test.describe("with JavaScript off", () => {
 });
 
 test.describe("responses", () => {
-  test("carry an enforced CSP with a fresh nonce, HSTS and no cookie", async ({ request }) => {
-    const nonces = [];
+  test("carry an enforced CSP, HSTS and no cookie; public pages use no nonce", async ({ request }) => {
     for (const path of ["/", "/cy", "/accessibility"]) {
       const response = await request.get(path);
       expect(response.status()).toBe(200);
       const headers = response.headers();
       const csp = headers["content-security-policy"] ?? "";
-      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
+      // A public page is a document: its scripts are allowed by source alone.
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("style-src 'self';");
+      expect(csp).not.toContain("nonce-");
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("base-uri 'none'");
       expect(csp).toContain("frame-ancestors 'none'");
@@ -129,10 +131,22 @@ test.describe("responses", () => {
       expect(headers["permissions-policy"]).toContain("camera=()");
       expect(headers["set-cookie"]).toBeUndefined();
       expect(headers["cache-control"]).toMatch(/public/);
-      nonces.push(csp.match(/'nonce-([^']+)'/)![1]);
+      expect(headers.etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
       // Public pages run no inline script: only the enhancement module, from the portal itself.
       const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
       for (const tag of scripts) expect(tag).toMatch(/src="\/build\/|type="application\/json"/);
+    }
+  });
+
+  test("signed-in pages carry a fresh nonce on every response, and no tag", async ({ request }) => {
+    const nonces = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await request.get("/sign-in");
+      expect(response.status()).toBe(200);
+      const csp = response.headers()["content-security-policy"] ?? "";
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
+      expect(response.headers().etag).toBeUndefined();
+      nonces.push(csp.match(/'nonce-([^']+)'/)![1]);
     }
     expect(new Set(nonces).size).toBe(nonces.length);
   });
@@ -145,15 +159,34 @@ test.describe("responses", () => {
     expect(response.headers()["content-encoding"]).toBe("gzip");
   });
 
-  test("public pages are rendered once and then served the same to everyone, each with a fresh nonce", async ({ request }) => {
+  test("public pages are rendered once and then served byte for byte the same to everyone, with a tag", async ({ request }) => {
     const first = await request.get("/cy/walkthrough/trial");
     const second = await request.get("/cy/walkthrough/trial");
     expect(await second.text()).toBe(await first.text());
-    expect(second.headers()["content-security-policy"]).not.toBe(first.headers()["content-security-policy"]);
+    for (const name of ["content-security-policy", "etag", "cache-control", "strict-transport-security", "vary"]) {
+      expect(second.headers()[name], name).toBeDefined();
+      expect(second.headers()[name], name).toBe(first.headers()[name]);
+    }
     // One Cache-Control, public: the portal's page cache keeps it, and so may a CDN.
     expect(second.headers()["cache-control"]).toBe("public, max-age=300, s-maxage=600, stale-while-revalidate=86400");
-    expect(first.headers()["cache-control"]).toBe(second.headers()["cache-control"]);
-    expect(second.headers()["strict-transport-security"]).toBeDefined();
+    // A repeat visit that sends the tag back gets "not modified", and no body.
+    const repeat = await request.get("/cy/walkthrough/trial", { headers: { "if-none-match": second.headers().etag! } });
+    expect(repeat.status()).toBe(304);
+    expect((await repeat.body()).length).toBe(0);
+    expect(repeat.headers().etag).toBe(second.headers().etag);
+    const changed = await request.get("/cy/walkthrough/trial", { headers: { "if-none-match": 'W/"another-page"' } });
+    expect(changed.status()).toBe(200);
+    expect(await changed.text()).toBe(await first.text());
+  });
+
+  test("a public page read from the database is rendered on each visit, and answers a repeat visit with 304", async ({ request }) => {
+    const first = await request.get("/support-services");
+    expect(first.headers()["cache-control"]).toBe("public, no-cache");
+    const tag = first.headers().etag;
+    expect(tag).toMatch(/^W\//);
+    const repeat = await request.get("/support-services", { headers: { "if-none-match": tag! } });
+    expect(repeat.status()).toBe(304);
+    expect(repeat.headers()["content-security-policy"]).toBe(first.headers()["content-security-policy"]);
   });
 
   test("the health check reports the database", async ({ request }) => {
