@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { demo, signIn } from "./accounts-helpers.ts";
 import { expect, expectAccessible, expectAccessibleWithoutJs, test } from "./fixtures.ts";
@@ -260,3 +262,85 @@ test.describe("saved replies", () => {
     await expect(page.getByTestId("thread")).toContainText("The court has not fixed a trial date yet");
   });
 });
+
+/** The portal's interface strings for queries in one language, by key, so the journey below reads the same in both. */
+function strings(lang: "en" | "cy") {
+  const common = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", lang, "common.json"), "utf8")) as { queries: unknown };
+  return (key: string) => {
+    const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], common.queries);
+    if (typeof value !== "string") throw new Error(`No string queries.${key} in ${lang}`);
+    return value;
+  };
+}
+
+for (const lang of ["en", "cy"] as const) {
+  test(`in ${lang === "en" ? "English" : "Welsh"}: a query sent to the wrong Area is passed on, answered there from a saved reply, and read by the ISVA`, async ({ browser, page }) => {
+    test.setTimeout(150_000);
+    const t = strings(lang);
+    const at = (pathname: string) => (lang === "cy" ? `/cy${pathname}` : pathname);
+    const areaName = (id: "london-north" | "london-south") => ({ en: { "london-north": "CPS London North", "london-south": "CPS London South" }, cy: { "london-north": "CPS Gogledd Llundain", "london-south": "CPS De Llundain" } })[lang][id];
+    const question = `${lang}: is the trial date fixed yet? (${Date.now()})`;
+
+    // The ISVA chooses Barnet, so the query goes to London North; the offence was in Croydon.
+    await signIn(page, demo("isva@isva-service.example"));
+    await page.goto(at("/isva/queries/new"));
+    await page.getByLabel(t("form.force"), { exact: true }).selectOption("metropolitan");
+    await page.locator('select[name="boroughId"]').selectOption("barnet");
+    await page.getByLabel(t("form.category")).selectOption("TRIAL_DATE");
+    await page.getByLabel(t("form.question")).fill(question);
+    await page.locator("label", { hasText: t("form.consentLabel") }).click();
+    await page.getByRole("button", { name: t("form.check") }).click();
+    await page.getByRole("button", { name: t("form.send") }).click();
+    const panel = page.getByTestId("query-sent");
+    await expect(panel).toContainText(areaName("london-north"));
+    const reference = (await panel.locator("strong").textContent())!.trim();
+
+    // London North passes it to London South, with the reason.
+    const northContext = await browser.newContext();
+    const north = await northContext.newPage();
+    await signIn(north, demo("staff.london-north@portal.example"));
+    await north.goto(at(`/staff/queries/${reference}`));
+    await expect(north.getByTestId("thread")).toContainText(question);
+    await north.getByText(t("transfer.summary")).click();
+    await north.getByLabel(t("transfer.area"), { exact: true }).selectOption("london-south");
+    await north.getByLabel(t("transfer.reason")).fill("Croydon is London South's.");
+    await north.getByRole("button", { name: t("transfer.submit") }).click();
+    await expect(north.getByRole("status").filter({ hasText: reference })).toContainText(t("transfer.done").replace("{{reference}}", reference).replace("{{area}}", areaName("london-south")));
+    await expectAccessible(north);
+    expect((await north.goto(at(`/staff/queries/${reference}`)))?.status()).toBe(404);
+    await northContext.close();
+
+    // London South keeps a saved reply and answers from it.
+    const southContext = await browser.newContext();
+    const south = await southContext.newPage();
+    await signIn(south, demo("staff.london-south@portal.example"));
+    const snippetName = `${lang} trial not listed ${Date.now()}`;
+    const wording = `${lang}: the court has not listed the trial yet; we will tell you when it does.`;
+    await south.goto(at("/staff/queries/snippets"));
+    await south.getByLabel(t("snippets.name"), { exact: true }).fill(snippetName);
+    await south.getByLabel(t("snippets.body")).fill(wording);
+    await south.getByRole("button", { name: t("snippets.save") }).click();
+    await expect(south.getByTestId("snippet").filter({ hasText: snippetName })).toBeVisible();
+    await south.goto(at(`/staff/queries/${reference}`));
+    await expect(south.getByTestId("timeline")).toContainText(t("timeline.transferred").replace("{{from}}", areaName("london-north")).replace("{{to}}", areaName("london-south")));
+    await south.getByLabel(t("snippets.use")).selectOption({ label: snippetName });
+    await south.getByRole("button", { name: t("snippets.insert") }).click();
+    await expect(south.getByLabel(t("thread.reply"), { exact: true })).toHaveValue(wording);
+    await south.getByRole("button", { name: t("thread.send"), exact: true }).click();
+    await expect(south.getByTestId("thread")).toContainText(wording);
+    await expectAccessible(south);
+    await southContext.close();
+
+    // The ISVA sees the reply marked new, with the Area it is now with, and reads it.
+    await page.goto(at("/isva"));
+    const row = page.getByTestId("isva-work").getByRole("row", { name: new RegExp(reference) });
+    await expect(row).toContainText(t("unread"));
+    await expectAccessible(page);
+    await page.goto(at(`/isva/queries/${reference}`));
+    await expect(page.locator("main")).toContainText(areaName("london-south"));
+    await expect(page.getByTestId("thread")).toContainText(wording);
+    await expect(page.locator("main")).not.toContainText("Croydon");
+    await page.goto(at("/isva"));
+    await expect(page.getByTestId("isva-work").getByRole("row", { name: new RegExp(reference) })).not.toContainText(t("unread"));
+  });
+}
