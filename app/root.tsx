@@ -17,6 +17,7 @@ import type { ReactNode } from "react";
 import { Blocks } from "~/components/content/Blocks.tsx";
 import { useSignedIn } from "~/components/auth/SignedIn.tsx";
 import { PageChrome } from "~/components/layout/PageChrome.tsx";
+import type { RoleRefusal } from "~/features/auth/guards.server.ts";
 import { errorPages } from "~/features/content/pages.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
 import { LANGUAGES, langFromPath, localisePath, stripLang } from "~/features/i18n/languages.ts";
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     serviceName: uiStrings(lang).serviceName,
     origin: publicOrigin(request),
     errors: errorPages(lang),
+    roleRefusedTitle: uiStrings(lang).errors.roleTitle,
     enhanceUrl: enhanceScriptUrl(),
   };
 }
@@ -122,10 +124,31 @@ export function ErrorBoundary() {
   const t = useT();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  // Signed in, but the page is not for their role: say so, and where to go.
+  const roleRefusal = forbidden && (error.data as Partial<RoleRefusal> | null)?.refused === "role" ? (error.data as RoleRefusal) : undefined;
+  const { pathname } = useLocation();
   // A request refused for its form (unreadable, wrong type, too large) or its method.
   const refused = isRouteErrorResponse(error) && REFUSED.includes(error.status) ? error.status : null;
   const page = data ? (notFound ? data.errors.notFound : data.errors.serverError) : undefined;
   if (!isRouteErrorResponse(error)) console.error(error);
+
+  if (roleRefusal) {
+    return (
+      <PageChrome signedIn={roleRefusal.me ? { csrf: roleRefusal.csrf, me: roleRefusal.me } : undefined}>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <h1 className="govuk-heading-l">{t("errors.roleTitle")}</h1>
+            <p className="govuk-body">{t("errors.roleBody")}</p>
+            <p className="govuk-body">
+              <a className="govuk-link" href={localisePath(roleRefusal.home, data?.lang ?? langFromPath(pathname))}>
+                {t("errors.roleHome")}
+              </a>
+            </p>
+          </div>
+        </div>
+      </PageChrome>
+    );
+  }
 
   return (
     <PageChrome>
@@ -149,6 +172,9 @@ export function ErrorBoundary() {
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (isRouteErrorResponse(error) && (error.data as Partial<RoleRefusal> | null)?.refused === "role" && data) {
+    return [{ title: `${data.roleRefusedTitle} – ${data.serviceName}` }];
+  }
   const page = data ? (notFound ? data.errors.notFound : data.errors.serverError) : undefined;
   return [{ title: `${page?.title ?? (notFound ? "Page not found" : "RASSO portal")} – ${data?.serviceName ?? "RASSO portal"}` }];
 };

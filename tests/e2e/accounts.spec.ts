@@ -221,3 +221,24 @@ test("anyone signed in chooses the language of their e-mails on their account pa
   await page.getByRole("button", { name: "Save the language" }).click();
   await expect(page.getByLabel("English", { exact: true })).toBeChecked();
 });
+
+test("someone signed in who opens a page their role cannot use is told so, in their language, and where to go", async ({ page }) => {
+  await signIn(page, demo("isva@isva-service.example"));
+  const refused = await page.goto("/staff/queries");
+  expect(refused?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You cannot use this page");
+  await expect(page).toHaveTitle(/^You cannot use this page – /);
+  await expect(page.locator("main")).not.toContainText("You cannot do that from this page");
+  // Their own header, with their sections and Sign out, stays.
+  await expect(page.getByRole("navigation", { name: "Your work" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.locator("main").getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Go to your home page" }).click();
+  await expect(page).toHaveURL(/\/isva$/);
+
+  expect((await page.goto("/cy/staff/letters"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ni allwch ddefnyddio'r dudalen hon");
+  await expect(page.getByRole("link", { name: "Ewch i'ch tudalen gartref" })).toHaveAttribute("href", "/cy/isva");
+  await expectAccessible(page);
+});

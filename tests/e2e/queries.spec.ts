@@ -39,6 +39,8 @@ test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is a
   await page.getByRole("button", { name: "Parhau" }).click();
   // A Metropolitan Police case needs its borough; nothing typed is lost.
   await expect(page.getByRole("alert")).toContainText("Dewiswch y fwrdeistref");
+  // It says why: the Metropolitan Police works with two Areas.
+  await expect(page.getByRole("alert")).toContainText("dwy Ardal CPS, Gogledd Llundain a De Llundain");
   await expect(page.getByLabel("Heddlu", { exact: true })).toHaveValue("metropolitan");
   await expect(page.getByLabel("Eich ymholiad")).toHaveValue(question);
   await expectAccessible(page);

@@ -1,12 +1,12 @@
 // Guards: the first line of every protected loader and action. They throw a
 // redirect (not signed in) or a 403/404 response, so a route cannot forget to
 // stop. Checks are made on the server for every record.
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/client.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { log } from "~/utils/logger.server.ts";
 import { safeEqual } from "./tokens.server.ts";
-import { pathFor } from "./session-route.server.ts";
+import { pathFor, signedInData } from "./session-route.server.ts";
 import { loadSession, readSessionToken, type SessionWithUser } from "./session.server.ts";
 
 export type SignedIn = SessionWithUser;
@@ -32,9 +32,22 @@ export function hasRole(user: CurrentUser, ...roles: Role[]) {
   return roles.some((role) => user.roles.includes(role));
 }
 
+const STAFF_ROLES: Role[] = ["AREA_STAFF", "VLO", "LETTER_EDITOR", "ADMIN"];
+
+/**
+ * What the error page needs to tell someone that their role cannot use a page:
+ * where they can go instead (without the language prefix), and who they are,
+ * for the workspace's header.
+ */
+export type RoleRefusal = { refused: "role"; home: "/staff" | "/isva" } & ReturnType<typeof signedInData>;
+
 /** A refused check is a security event: logged with the user's id and the check, nothing more. */
 function refuse(session: SignedIn, check: "role" | "csrf"): never {
   log.warn("access refused", { check, userId: session.user.id });
+  if (check === "role") {
+    const refusal: RoleRefusal = { refused: "role", home: hasRole(session.user, ...STAFF_ROLES) ? "/staff" : "/isva", ...signedInData(session) };
+    throw json(refusal, { status: 403, headers: { "Cache-Control": "no-store" } });
+  }
   throw new Response("Forbidden", { status: 403 });
 }
 
@@ -52,5 +65,5 @@ export function requireCsrf(session: SignedIn, form: FormData) {
 
 /** Where a signed-in user starts. */
 export function homeFor(request: Request, user: CurrentUser) {
-  return pathFor(request, hasRole(user, "AREA_STAFF", "VLO", "LETTER_EDITOR", "ADMIN") ? "/staff" : "/isva");
+  return pathFor(request, hasRole(user, ...STAFF_ROLES) ? "/staff" : "/isva");
 }
