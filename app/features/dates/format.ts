@@ -48,14 +48,33 @@ export function formatLongDate(date: IsoDate | Date, lang: Lang, { start = false
   return `${weekday} ${formatDate(date, lang)}`;
 }
 
-/** "2:30pm", "9am", "12pm" (midday), "12am" (midnight); Welsh "2:30yp", "9yb". */
-export function formatTime(at: Date, lang: Lang): string {
+/**
+ * "2:30pm", "9am", "12pm" (midday), "12am" (midnight); Welsh "2:30yp", "9yb".
+ * A time that happens twice (1:30am on the day the clocks go back) names its
+ * zone, "1:30am BST" or "1:30am GMT", wherever it is shown; `zone: true` names
+ * it always, `zone: false` never.
+ */
+export function formatTime(at: Date, lang: Lang, { zone }: { zone?: boolean } = {}): string {
+  const clock = wallClock(at, lang);
+  const named = zone ?? happensTwice(at);
+  return named ? `${clock} ${zoneName(at)}` : clock;
+}
+
+function wallClock(at: Date, lang: Lang): string {
   const parts = formatter(lang, "time", { hour: "numeric", minute: "2-digit", hourCycle: "h23", timeZone: ZONE }).formatToParts(at);
   const hour24 = Number(part(parts, "hour"));
   const minute = part(parts, "minute");
   const hour12 = hour24 % 12 === 0 ? 12 : hour24 % 12;
   const suffix = hour24 < 12 ? (lang === "cy" ? "yb" : "am") : lang === "cy" ? "yp" : "pm";
   return `${hour12}${minute === "00" ? "" : `:${minute}`}${suffix}`;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Whether the UK clock shows this instant's time twice that night: an hour earlier or later reads the same. */
+export function happensTwice(at: Date): boolean {
+  const clock = wallClock(at, "en");
+  return wallClock(new Date(at.getTime() - HOUR_MS), "en") === clock || wallClock(new Date(at.getTime() + HOUR_MS), "en") === clock;
 }
 
 /** Whether an instant falls in British Summer Time. */

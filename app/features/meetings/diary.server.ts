@@ -9,6 +9,7 @@ import {
 import {
   formatLongDate,
   formatTime,
+  happensTwice,
   zoneName,
   type Lang,
 } from "~/features/dates/format.ts";
@@ -39,12 +40,17 @@ export function weekOf(date: string | null, today: IsoDate = todayInLondon()): I
   return addCalendarDays(chosen, -weekday);
 }
 
-/** "10am to 11am", with GMT or BST named on a day the clocks change. */
+/**
+ * "10am to 11am", with GMT or BST named on a day the clocks change: once,
+ * "10am to 11am (GMT)", or at each end where they differ or a time happens
+ * twice, "1:30am BST to 1:30am GMT".
+ */
 function span(from: Date, to: Date, lang: Lang, clockChange: boolean) {
-  const text = `${formatTime(from, lang)} ${
-    lang === "cy" ? "i" : "to"
-  } ${formatTime(to, lang)}`;
-  return clockChange ? `${text} (${zoneName(from)})` : text;
+  const to_ = lang === "cy" ? "i" : "to";
+  if (!clockChange) return `${formatTime(from, lang)} ${to_} ${formatTime(to, lang)}`;
+  const plain = (at: Date) => formatTime(at, lang, { zone: false });
+  if (zoneName(from) === zoneName(to) && !happensTwice(from) && !happensTwice(to)) return `${plain(from)} ${to_} ${plain(to)} (${zoneName(from)})`;
+  return `${formatTime(from, lang, { zone: true })} ${to_} ${formatTime(to, lang, { zone: true })}`;
 }
 
 export async function vloWeek(

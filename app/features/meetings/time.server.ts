@@ -1,20 +1,37 @@
 // Times VLOs type are London times, on either side of a clock change; the
-// database holds instants. The date comes from GOV.UK's date input (day, month
+// database holds instants. A time in the hour that happens twice when the
+// clocks go back needs its zone, "1:30am BST" or "1:30am GMT". The date comes from GOV.UK's date input (day, month
 // and year fields); the time is read as people write it: "14:00", "2pm",
 // "2:30pm", "2.30 pm", "noon", or Welsh "2yh".
 import { DateTime } from "luxon";
 import { readDateParts } from "~/features/dates/dates.ts";
+import { zoneName } from "~/features/dates/format.ts";
 import { timeSchema } from "./schema.ts";
 
 const ZONE = "Europe/London";
 
 /** A London date and time as an instant; null for a malformed or impossible one (01:30 when the clocks go forward). */
 export function londonTime(day: string, time: string): Date | null {
-  const local = DateTime.fromISO(`${day}T${time.padStart(5, "0")}`, { zone: ZONE });
-  if (!local.isValid) return null;
-  // Luxon moves a time in the spring-forward gap; such a time does not exist.
-  if (local.toFormat("yyyy-MM-dd'T'HH:mm") !== `${day}T${time.padStart(5, "0")}`) return null;
-  return local.toJSDate();
+  return londonTimes(day, time)[0] ?? null;
+}
+
+/**
+ * Every instant at which London's clock reads this date and time, earliest
+ * first: none in the hour skipped when the clocks go forward, two in the hour
+ * repeated when they go back (BST, then GMT), one otherwise.
+ */
+export function londonTimes(day: string, time: string): Date[] {
+  const wall = `${day}T${time.padStart(5, "0")}`;
+  return ["+01:00", "+00:00"]
+    .map((offset) => DateTime.fromISO(`${wall}${offset}`, { setZone: true }))
+    .filter((candidate) => candidate.isValid && candidate.setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm") === wall)
+    .map((candidate) => candidate.toJSDate());
+}
+
+/** "1:30am GMT": the time, and the zone named after it, if one is (the same abbreviations in Welsh). */
+function splitZone(typed: string): { clock: string; zone?: "BST" | "GMT" } {
+  const match = /^(.*?)\s*\b(bst|gmt)$/i.exec(typed.trim());
+  return match ? { clock: match[1]!, zone: match[2]!.toUpperCase() as "BST" | "GMT" } : { clock: typed };
 }
 
 /** The London date and time of an instant, for a form's fields. */
@@ -71,15 +88,21 @@ export function readTime(
   };
   const date = readDateParts(typed.day, typed.month, typed.year);
   if (!date) return { ok: false, error: "meetings.errors.date", field: "date", typed };
-  const start = readClockTime(typed.start);
+  const { clock, zone } = splitZone(typed.start);
+  const start = readClockTime(clock);
   if (!start) return { ok: false, error: "meetings.errors.start", field: "start", typed };
   const parsed = timeSchema.safeParse({ date, start, length: typed.length, room: typed.room });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, error: issue?.message ?? "meetings.errors.booking", field: issue?.path[0] === "room" ? "room" : "date", typed };
   }
-  const startsAt = londonTime(parsed.data.date, parsed.data.start);
-  if (!startsAt) return { ok: false, error: "meetings.errors.clockChange", field: "start", typed };
+  const choices = londonTimes(parsed.data.date, parsed.data.start);
+  if (!choices.length) return { ok: false, error: "meetings.errors.clockChange", field: "start", typed };
+  // The hour the clocks go back happens twice: which one is asked, not guessed.
+  const named = zone ? choices.filter((at) => zoneName(at) === zone) : choices;
+  if (!named.length) return { ok: false, error: "meetings.errors.zoneWrong", field: "start", typed };
+  if (named.length > 1) return { ok: false, error: "meetings.errors.clockBack", field: "start", typed };
+  const startsAt = named[0]!;
   // A meeting is arranged for the coming weeks or months: not the past, nor a mistyped century.
   if (startsAt.getTime() <= now.getTime()) return { ok: false, error: "meetings.errors.past", field: "date", typed };
   if (startsAt.getTime() > now.getTime() + 5 * 366 * 24 * 60 * 60 * 1000) return { ok: false, error: "meetings.errors.tooFar", field: "date", typed };

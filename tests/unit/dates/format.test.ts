@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueState, formatDate, formatDateTime, formatLongDate, formatTime, zoneName } from "~/features/dates/format.ts";
+import { dueState, formatDate, formatDateTime, formatLongDate, formatTime, happensTwice, zoneName } from "~/features/dates/format.ts";
 
 describe("formatDate", () => {
   it.each([
@@ -39,11 +39,21 @@ describe("formatTime", () => {
     expect(formatTime(new Date(at), lang)).toBe(expected);
   });
 
-  it("tells the two 1:30ams apart on the day the clocks go back", () => {
+  it("tells the two 1:30ams apart on the day the clocks go back, by naming their zone", () => {
     const first = new Date("2026-10-25T00:30:00Z");
     const second = new Date("2026-10-25T01:30:00Z");
-    expect(formatTime(first, "en")).toBe(formatTime(second, "en"));
     expect([zoneName(first), zoneName(second)]).toEqual(["BST", "GMT"]);
+    expect(formatTime(first, "en")).toBe("1:30am BST");
+    expect(formatTime(second, "en")).toBe("1:30am GMT");
+    expect(formatTime(second, "cy")).toBe("1:30yb GMT");
+    expect(formatDateTime(first, "en")).toBe("25 October 2026 at 1:30am BST");
+    expect(formatTime(first, "en", { zone: false })).toBe("1:30am");
+    // Only the repeated hour: the times either side of it, and the day the clocks go forward, need no zone.
+    expect(happensTwice(new Date("2026-10-24T23:59:00Z"))).toBe(false);
+    expect(formatTime(new Date("2026-10-25T02:00:00Z"), "en")).toBe("2am");
+    expect(formatTime(new Date("2026-03-29T01:00:00Z"), "en")).toBe("2am");
+    expect(formatTime(new Date("2026-03-29T00:59:00Z"), "en")).toBe("12:59am");
+    expect(formatTime(new Date("2026-12-11T14:30:00Z"), "en", { zone: true })).toBe("2:30pm GMT");
   });
 
   it("joins a date and a time", () => {

@@ -75,6 +75,21 @@ describe("readTime", () => {
     expect(badStart).toMatchObject({ ok: false, field: "start", error: "meetings.errors.start", typed: { start: "half two", room: "Room 2" } });
   });
 
+  it("asks which 1:30am is meant on the day the clocks go back, and takes BST or GMT typed after the time", () => {
+    const clocksBack = { ...fields, "date.day": "31", "date.month": "10" };
+    expect(readTime(form({ ...clocksBack, start: "1:30am" }), NOW)).toMatchObject({ ok: false, field: "start", error: "meetings.errors.clockBack", typed: { start: "1:30am" } });
+    const first = readTime(form({ ...clocksBack, start: "1:30am BST" }), NOW);
+    const second = readTime(form({ ...clocksBack, start: "01:30 gmt" }), NOW);
+    expect(first.ok && first.startsAt.toISOString()).toBe("2027-10-31T00:30:00.000Z");
+    expect(second.ok && second.startsAt.toISOString()).toBe("2027-10-31T01:30:00.000Z");
+    // An hour later there is only one 2:30am, and a zone that day does not have is refused.
+    const later = readTime(form({ ...clocksBack, start: "2:30am" }), NOW);
+    expect(later.ok && later.startsAt.toISOString()).toBe("2027-10-31T02:30:00.000Z");
+    expect(readTime(form({ ...fields, start: "2:30pm GMT" }), NOW)).toMatchObject({ ok: false, field: "start", error: "meetings.errors.zoneWrong" });
+    const summer = readTime(form({ ...fields, start: "2:30pm BST" }), NOW);
+    expect(summer.ok && summer.startsAt.toISOString()).toBe("2027-05-10T13:30:00.000Z");
+  });
+
   it("refuses a time the clocks skip, the past, and a date years away", () => {
     expect(readTime(form({ ...fields, "date.day": "28", "date.month": "3", start: "1:30am" }), NOW)).toMatchObject({
       ok: false,
