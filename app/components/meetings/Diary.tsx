@@ -1,5 +1,6 @@
-// A VLO's week as an agenda, day by day: it reads the same on a phone, with a
-// screen reader and with JavaScript off. Each booked or offered time links to
+// A VLO's week, day by day: an agenda on a phone, with a screen reader and
+// with JavaScript off, and seven columns side by side on a wide screen (the
+// same markup, laid out by the stylesheet). Each booked or offered time links to
 // its request, where the victim's safe-contact choices are.
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
@@ -59,48 +60,60 @@ export function Diary({
           {t("meetings.diary.thisWeek")}
         </a>
       </p>
-      {days.map((day) => (
-        <div key={day.date} className="app-diary-day">
-          <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-            {day.label}
-          </h3>
-          {day.items.length ? (
-            <ul className="govuk-list">
-              {day.items.map((item, i) => (
-                <li key={i}>
-                  <strong>{item.time}</strong>{" "}
-                  <strong className={`govuk-tag ${TAGS[item.kind]}`}>
-                    {t(`meetings.diary.${item.kind}`)}
-                  </strong>{" "}
-                  {item.mode === "VIDEO" ? (
-                    t("meetings.diary.video")
-                  ) : item.place ? (
-                    <bdi>{item.place}</bdi>
-                  ) : (
-                    t("meetings.diary.inPerson")
-                  )}
-                  {item.reference ? (
-                    <>
-                      {" · "}
-                      <a
-                        className="govuk-link"
-                        href={localisePath(
-                          `/staff/meetings/${item.reference}`,
-                          lang
-                        )}
-                      >
-                        {item.reference}
-                      </a>
-                    </>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="govuk-body-s">{t("meetings.diary.nothing")}</p>
-          )}
-        </div>
-      ))}
+      <div className="app-diary-week">
+        {days.map((day) => (
+          <div
+            key={day.date}
+            className={
+              day.today ? "app-diary-day app-diary-day--today" : "app-diary-day"
+            }
+          >
+            <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+              {day.label}
+              {day.today ? (
+                <strong className="govuk-tag govuk-tag--blue app-tag-gap">
+                  {t("meetings.diary.today")}
+                </strong>
+              ) : null}
+            </h3>
+            {day.items.length ? (
+              <ul className="govuk-list">
+                {day.items.map((item, i) => (
+                  <li key={i}>
+                    <strong>{item.time}</strong>{" "}
+                    <strong className={`govuk-tag ${TAGS[item.kind]}`}>
+                      {t(`meetings.diary.${item.kind}`)}
+                    </strong>{" "}
+                    {item.mode === "VIDEO" ? (
+                      t("meetings.diary.video")
+                    ) : item.place ? (
+                      <bdi>{item.place}</bdi>
+                    ) : (
+                      t("meetings.diary.inPerson")
+                    )}
+                    {item.reference ? (
+                      <>
+                        {" · "}
+                        <a
+                          className="govuk-link"
+                          href={localisePath(
+                            `/staff/meetings/${item.reference}`,
+                            lang
+                          )}
+                        >
+                          {item.reference}
+                        </a>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="govuk-body-s">{t("meetings.diary.nothing")}</p>
+            )}
+          </div>
+        ))}
+      </div>
     </section>
   );
 }

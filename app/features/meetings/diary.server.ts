@@ -26,7 +26,7 @@ export type DiaryItem = {
   reference: string | null;
 };
 
-export type DiaryDay = { date: IsoDate; label: string; items: DiaryItem[] };
+export type DiaryDay = { date: IsoDate; label: string; today: boolean; items: DiaryItem[] };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -57,7 +57,8 @@ export async function vloWeek(
   db: Db,
   vlo: User,
   monday: IsoDate,
-  lang: Lang
+  lang: Lang,
+  today: IsoDate = todayInLondon()
 ): Promise<DiaryDay[]> {
   const from = londonTime(monday, "00:00")!;
   const to = londonTime(addCalendarDays(monday, 7), "00:00")!;
@@ -125,6 +126,7 @@ export async function vloWeek(
     return {
       date,
       label: formatLongDate(date, lang, { start: true }),
+      today: date === today,
       items: entries
         .filter((entry) => entry.at >= start && entry.at < next)
         .map((entry) => ({

@@ -56,6 +56,8 @@ describe("a VLO's week", () => {
     };
     // Monday 20 October 2031 (BST); the clocks go back on Sunday 26 October.
     await slot("2031-10-21T13:00:00Z");
+    // 1:30am BST to 1:30am GMT: the hour that happens twice.
+    await slot("2031-10-26T00:30:00Z");
     const offered = await slot("2031-10-21T09:00:00Z");
     await slot("2031-10-26T10:00:00Z");
     await slot("2031-10-22T09:00:00Z", colleague);
@@ -129,8 +131,15 @@ describe("a VLO's week", () => {
       [["3pm to 4pm", "meeting", bookedRef]],
       [],
       [],
-      [["10am to 11am (GMT)", "open", null]],
+      [
+        ["1:30am BST to 1:30am GMT", "open", null],
+        ["10am to 11am (GMT)", "open", null],
+      ],
     ]);
+    // Only today is marked.
+    expect(
+      (await vloWeek(db, vlo, "2031-10-20", "en", "2031-10-23")).map((day) => day.today)
+    ).toEqual([false, false, false, true, false, false, false]);
     expect(
       (await vloWeek(db, vlo, "2031-10-20", "cy"))[1]!.items[1]!.time
     ).toBe("2yp i 3yp");
