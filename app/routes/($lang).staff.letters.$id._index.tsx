@@ -3,11 +3,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
+import { RelativeDay } from "~/components/ui/RelativeDay.tsx";
 import { Select } from "~/components/ui/Select.tsx";
 import { requireCsrf } from "~/features/auth/guards.server.ts";
 import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
+import { formatDate, relativeDay } from "~/features/dates/format.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
-import { localisePath } from "~/features/i18n/languages.ts";
+import { langFromPath, localisePath } from "~/features/i18n/languages.ts";
 import { requireEditor, requireTemplateId } from "~/features/letters/access.server.ts";
 import { createDraft, letterVersions, LetterWorkflowError } from "~/features/letters/letters.server.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -22,11 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireTemplateId(params.id);
   const versions = await letterVersions(getDb(), id);
   if (!versions.length) throw new Response("Not found", { status: 404 });
+  const lang = langFromPath(new URL(request.url).pathname);
   return {
     ...signedInData(session),
     id,
     name: { en: versions[0]!.nameEn, cy: versions[0]!.nameCy },
-    versions: versions.map((v) => ({ number: v.number, status: v.status, author: v.authorName, approver: v.approverName, mine: v.authorId === session.user.id })),
+    versions: versions.map((v) => ({ number: v.number, status: v.status, author: v.authorName, approver: v.approverName, mine: v.authorId === session.user.id, changed: { date: formatDate(v.updatedAt, lang), relative: relativeDay(v.updatedAt) } })),
   };
 }
 
@@ -64,6 +67,7 @@ export default function LetterVersions() {
             <th scope="col" className="govuk-table__header">{t("admin.status")}</th>
             <th scope="col" className="govuk-table__header">{t("letters.author")}</th>
             <th scope="col" className="govuk-table__header">{t("letters.approver")}</th>
+            <th scope="col" className="govuk-table__header">{t("letters.changed")}</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -75,6 +79,10 @@ export default function LetterVersions() {
               <td className="govuk-table__cell">{t(`letters.status.${v.status}`)}</td>
               <td className="govuk-table__cell">{v.author ?? t("letters.baseline")}</td>
               <td className="govuk-table__cell">{v.approver ?? "–"}</td>
+              <td className="govuk-table__cell">
+                {v.changed.date}
+                <RelativeDay relative={v.changed.relative} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,8 +11,10 @@ import { TimeFields } from "~/components/meetings/TimeFields.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
+import { RelativeDay } from "~/components/ui/RelativeDay.tsx";
 import { hasRole, requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
+import { formatDate, relativeDay } from "~/features/dates/format.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { langFromPath, localisePath } from "~/features/i18n/languages.ts";
 import { listSlots } from "~/features/meetings/booking.server.ts";
@@ -67,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reference: found.reference,
       status: found.status,
       requestedBy: found.requestedBy,
+      received: { date: formatDate(found.createdAt, lang), relative: relativeDay(found.createdAt) },
       // An address the victim did not say is safe is not sent to the browser at all.
       contact: found.plan.emailVictim ? found.contact : { ...found.contact, email: undefined },
       needs: found.needs,
@@ -79,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       meetings: found.meetings.map((m) => ({
         id: m.id,
         when: meetingWhen(m.startsAt, lang),
+        relative: relativeDay(m.startsAt),
         room: m.room,
         mode: m.mode,
         minutes: Math.round((m.endsAt.getTime() - m.startsAt.getTime()) / 60_000),
@@ -192,6 +196,10 @@ export default function MeetingRequestPage() {
       {posted ? <ToldBanner posted={posted} /> : null}
       <span className="govuk-caption-l">{t(`meetings.requestedBy.${request.requestedBy}`)}</span>
       <h1 className="govuk-heading-l">{request.reference}</h1>
+      <p className="govuk-body" data-testid="received">
+        {t("workspace.relative.receivedOn", { date: request.received.date })}
+        <RelativeDay relative={request.received.relative} />
+      </p>
       <p className="govuk-body">
         <strong className="govuk-tag" data-testid="status">{t(`meetings.statuses.${request.status}`)}</strong>
         {request.confirmed ? <strong className="govuk-tag govuk-tag--green app-tag-gap">{t("meetings.confirmedTag")}</strong> : null}

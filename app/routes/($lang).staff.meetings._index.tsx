@@ -6,8 +6,9 @@ import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { langFromPath, localisePath } from "~/features/i18n/languages.ts";
 import { Diary } from "~/components/meetings/Diary.tsx";
+import { RelativeDay } from "~/components/ui/RelativeDay.tsx";
 import { addCalendarDays } from "~/features/dates/dates.ts";
-import { formatDate } from "~/features/dates/format.ts";
+import { formatDate, relativeDay } from "~/features/dates/format.ts";
 import { vloWeek, weekOf } from "~/features/meetings/diary.server.ts";
 import { listAreaRequests } from "~/features/meetings/requests.server.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...signedInData(session),
     isVlo,
     diary: days ? { days, week } : null,
-    rows: rows.map((row) => ({ reference: row.reference, status: row.status, rearrange: Boolean(row.rearrangeAskedAt), createdAt: formatDate(row.createdAt, lang) })),
+    rows: rows.map((row) => ({ reference: row.reference, status: row.status, rearrange: Boolean(row.rearrangeAskedAt), createdAt: formatDate(row.createdAt, lang), created: relativeDay(row.createdAt) })),
   };
 }
 
@@ -66,7 +67,7 @@ export default function MeetingRequests() {
                 <td className="govuk-table__cell">
                   <a className="govuk-link" href={localisePath(`/staff/meetings/${row.reference}`, lang)}>{row.reference}</a>
                 </td>
-                <td className="govuk-table__cell">{row.createdAt}</td>
+                <td className="govuk-table__cell">{row.createdAt}<RelativeDay relative={row.created} /></td>
                 <td className="govuk-table__cell">
                   {t(`meetings.statuses.${row.status}`)}
                   {row.rearrange ? <strong className="govuk-tag govuk-tag--orange app-tag-gap">{t("meetings.rearrangeAsked")}</strong> : null}

@@ -44,6 +44,10 @@ test("an editor changes a letter and submits it; only a second editor can approv
   }
   await reviewer.getByRole("button", { name: "Approve" }).click();
   await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("Approved");
+  // The letter's versions say when each last changed.
+  await reviewer.goto(`/staff/letters/${LETTER}`);
+  await expect(reviewer.getByRole("row").nth(1)).toContainText("(today)");
+  await expectAccessible(reviewer);
   await reviewer.goto(`/staff/letters/${LETTER}/diff?a=1&b=2`);
   await expect(reviewer.getByTestId("diff").first()).toContainText("+ We are sorry this is not the news you hoped for.");
   await expectAccessible(reviewer);

@@ -41,7 +41,9 @@ test("a victim asks in Welsh for a meeting, not safe to e-mail; the VLO sees the
   await vlo.goto("/staff/meetings");
   await expect(vlo.getByTestId("diary")).toContainText("Your week from");
   await expectAccessible(vlo);
+  await expect(vlo.getByTestId("meeting-requests").getByRole("row", { name: new RegExp(reference) })).toContainText("(today)");
   await vlo.getByTestId("meeting-requests").getByRole("link", { name: reference }).click();
+  await expect(vlo.getByTestId("received")).toContainText(/^Received \d{1,2} [A-Z][a-z]+ \d{4} \(today\)$/);
   await expect(vlo.getByTestId("contact-warning")).toContainText("Do not e-mail");
   await expect(vlo.getByTestId("agenda")).toContainText("By video");
   await expect(vlo.getByTestId("agenda")).toContainText("Pwyleg");
@@ -63,6 +65,8 @@ test("a victim asks in Welsh for a meeting, not safe to e-mail; the VLO sees the
   await vlo.getByLabel("Start time").fill("6:30pm");
   await vlo.getByRole("button", { name: "Book" }).click();
   await expect(vlo.getByTestId("booked")).toContainText("Now phone the victim to confirm: 01632 960456");
+  // The booked meeting says how far off it is, in days.
+  await expect(vlo.getByTestId("meeting-when")).toContainText(/Monday 10 May 2027, 6:30pm .*\(in \d+ days\)/);
   await vloContext.close();
 
   // Give the outbox worker time to deliver anything queued, then look.

@@ -7,12 +7,15 @@ import { RadioGroup } from "~/components/ui/Choices.tsx";
 import { TextArea, TextField } from "~/components/ui/TextField.tsx";
 import { useT } from "~/features/i18n/i18n.ts";
 import { OUTCOME_NOTE_MAX } from "~/features/meetings/schema.ts";
+import { RelativeDay } from "~/components/ui/RelativeDay.tsx";
+import type { RelativeDay as RelativeDayValue } from "~/features/dates/format.ts";
 import { TimeFields } from "./TimeFields.tsx";
 import { Disclosure, Row, type Posted } from "./RequestParts.tsx";
 
 type Meeting = {
   id: string;
   when: string;
+  relative: RelativeDayValue;
   mode: string;
   room: string | null;
   minutes: number;
@@ -48,6 +51,7 @@ export function BookedMeeting({
           ? t("meetings.formatOptions.VIDEO")
           : meeting.room ?? t("meetings.formatOptions.IN_PERSON")}
         )
+        <RelativeDay relative={meeting.relative} />
       </p>
       {canChange ? (
         <>

@@ -113,3 +113,14 @@ export function dueState(dueOn: IsoDate, today: IsoDate = todayInLondon(), soonW
   const workingDays = workingDaysBetween(today, dueOn);
   return workingDays <= soonWithin ? { state: "soon", workingDays } : { state: "later", workingDays };
 }
+
+/** How far a day is from today, in calendar days: for "3 days ago" and "in 5 days". */
+export type RelativeDay = { when: "today" } | { when: "past" | "future"; days: number };
+
+/** Where a date (or an instant's UK date) stands from today. Translate with `workspace.relative.*`. */
+export function relativeDay(date: IsoDate | Date, today: IsoDate = todayInLondon()): RelativeDay {
+  const day = typeof date === "string" ? date : todayInLondon(date);
+  if (day === today) return { when: "today" };
+  const days = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return days < 0 ? { when: "past", days: -days } : { when: "future", days };
+}

@@ -4,7 +4,7 @@
 // through their ISVA; otherwise the VLO is told to phone, or to go through the
 // ISVA. Messages are queued in the caller's transaction, with the change they
 // report. Invites carry nothing beyond a neutral title and the time and place.
-import { formatLongDate } from "~/features/dates/format.ts";
+import { formatLongDate, formatTime } from "~/features/dates/format.ts";
 import { mailLanguage, mailLink, renderEmail, type MailLanguage } from "~/features/mail/emails.server.ts";
 import { queueMail, withdrawPendingMail, type MailAttachment } from "~/features/mail/outbox.server.ts";
 import type { Area, MeetingMode, Prisma } from "~/generated/prisma/client.ts";
@@ -39,12 +39,15 @@ export type Notified = {
   prompt: ContactPlan["prompt"];
 };
 
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
 
-/** "Monday 1 February 2027, 10:00" in London time, in the language given; it stands on its own (a list item, after "Pryd:"). */
+/**
+ * "Monday 1 February 2027, 10am" in London time, in the language given; it
+ * stands on its own (a list item, after "Pryd:"). A time in the hour the
+ * clocks go back names its zone: "1:30am GMT".
+ */
 export function meetingWhen(at: Date, lang: Lang) {
-  return `${formatLongDate(DAY.format(at), lang, { start: true })}, ${TIME.format(at)}`;
+  return `${formatLongDate(DAY.format(at), lang, { start: true })}, ${formatTime(at, lang)}`;
 }
 
 function place(meeting: Pick<MeetingTime, "mode" | "room">, lang: Lang) {

@@ -59,7 +59,7 @@ describe("booking a requested meeting", () => {
     expect(mails).toHaveLength(2);
     expect(mails[1]!.nextAttemptAt).toEqual(new Date("2027-06-29T09:30:00Z"));
     // British Summer Time: 09:30 UTC is 10:30 in London; the Welsh comes first.
-    expect(mails[0]!.textBody).toContain("Dydd Iau 1 Gorffennaf 2027, 10:30");
+    expect(mails[0]!.textBody).toContain("Dydd Iau 1 Gorffennaf 2027, 10:30yb");
   });
 
   it("keeps requests of one Area from the staff of another", async () => {
