@@ -1,11 +1,12 @@
-// The forms of a meeting request's page for a booked meeting: move or cancel
-// it with a reason, and record what happened at it. A refused form opens with
-// what was typed and its error.
+// The forms of a meeting request's page: offer or book a time; for a booked
+// meeting, move or cancel it with a reason, and record what happened at it. A
+// refused form opens with what was typed and its error.
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
 import { Button } from "~/components/ui/Button.tsx";
-import { RadioGroup } from "~/components/ui/Choices.tsx";
+import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
 import { TextArea, TextField } from "~/components/ui/TextField.tsx";
-import { useT } from "~/features/i18n/i18n.ts";
+import { useLang, useT } from "~/features/i18n/i18n.ts";
+import { localisePath } from "~/features/i18n/languages.ts";
 import { OUTCOME_NOTE_MAX } from "~/features/meetings/schema.ts";
 import { RelativeDay } from "~/components/ui/RelativeDay.tsx";
 import type { RelativeDay as RelativeDayValue } from "~/features/dates/format.ts";
@@ -175,6 +176,76 @@ export function OutcomeSection({
           {t("meetings.saveOutcome")}
         </Button>
       </form>
+    </>
+  );
+}
+
+type SlotChoice = { id: string; when: string; mode: string; location: string | null };
+
+/**
+ * Booking a request with no meeting yet: the times already offered, the VLO's
+ * open times to offer (up to `maxProposed`) or book, and any other time typed.
+ */
+export function BookingForms({ proposed, openSlots, maxProposed, failed }: { proposed: SlotChoice[]; openSlots: SlotChoice[]; maxProposed: number; failed: (intent: string) => Posted | undefined }) {
+  const t = useT();
+  const lang = useLang();
+  const slotLabel = (slot: SlotChoice) =>
+    `${slot.when} (${slot.mode === "VIDEO" ? t("meetings.formatOptions.VIDEO") : (slot.location ?? t("meetings.formatOptions.IN_PERSON"))})`;
+  return (
+    <>
+          {proposed.length ? (
+            <>
+              <h2 className="govuk-heading-m">{t("meetings.offeredHeading")}</h2>
+              <ul className="govuk-list govuk-list--bullet" data-testid="proposed">
+                {proposed.map((slot) => (
+                  <li key={slot.id}>{slotLabel(slot)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h2 className="govuk-heading-m">{t("meetings.yourTimesHeading")}</h2>
+          {openSlots.length || proposed.length ? (
+            <>
+              <form method="post" noValidate>
+                <CsrfField />
+                <CheckboxGroup
+                  name="slotIds"
+                  label={t("meetings.proposeLabel", { count: maxProposed })}
+                  hint={t("meetings.proposeHint")}
+                  error={failed("propose")?.error}
+                  choices={openSlots.map((slot) => ({ value: slot.id, label: slotLabel(slot) }))}
+                />
+                <Button name="intent" value="propose">{t("meetings.propose")}</Button>
+              </form>
+              <form method="post" noValidate>
+                <CsrfField />
+                <RadioGroup
+                  name="slotId"
+                  label={t("meetings.bookSlotLabel")}
+                  error={failed("book-slot")?.error}
+                  choices={[...proposed, ...openSlots].map((slot) => ({ value: slot.id, label: slotLabel(slot) }))}
+                />
+                <Button name="intent" value="book-slot">{t("meetings.bookSlot")}</Button>
+              </form>
+            </>
+          ) : (
+            <p className="govuk-body">
+              {t("meetings.noOpenSlots")}{" "}
+              <a className="govuk-link" href={localisePath("/staff/meetings/slots", lang)}>{t("meetings.slotsTitle")}</a>
+            </p>
+          )}
+          <form method="post" noValidate>
+            <CsrfField />
+            <h2 className="govuk-heading-m">{t("meetings.bookHeading")}</h2>
+            <TimeFields typed={failed("book-time")?.typed} error={failed("book-time")?.error} field={failed("book-time")?.field} />
+            <RadioGroup
+              name="mode"
+              label={t("meetings.mode")}
+              defaultValue="IN_PERSON"
+              choices={(["IN_PERSON", "VIDEO"] as const).map((mode) => ({ value: mode, label: t(`meetings.formatOptions.${mode}`) }))}
+            />
+            <Button name="intent" value="book-time">{t("meetings.book")}</Button>
+          </form>
     </>
   );
 }

@@ -2,23 +2,9 @@
 // victim may be contacted, their needs as an agenda, and what a change told whom.
 import type { ReactNode } from "react";
 import { useT } from "~/features/i18n/i18n.ts";
+import type { Posted, Told } from "~/features/meetings/posted.ts";
 
-export type Told = {
-  when?: string;
-  emailedVictim: boolean;
-  emailedIsva: boolean;
-  prompt: "phone" | "isva" | null;
-  phone?: string;
-  times?: string[];
-};
-export type Posted = {
-  intent?: string;
-  error?: string;
-  field?: string;
-  typed?: Record<string, string>;
-  done?: string;
-  told?: Told;
-};
+export type { Posted, Told };
 
 type Contact = {
   name: string;
