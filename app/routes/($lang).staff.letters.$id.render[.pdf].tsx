@@ -2,7 +2,9 @@
 // form's "Download as PDF" button posts here). Values that no longer make the
 // letter (a new version approved since the preview, say) send the user back
 // to the render page, which says so in the page's language; nothing typed goes
-// in the address.
+// in the address. A post refused (a forged or stale form token, a letter that
+// does not exist) gets the portal's refusal page in the page's language, not
+// bare text: a file's route has no error page of its own.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { isLang, localisePath } from "~/features/i18n/languages.ts";
@@ -11,10 +13,26 @@ import { approvedVersion, metaOf } from "~/features/letters/letters.server.ts";
 import { letterFileName, letterValues } from "~/features/letters/render-form.server.ts";
 import { letterPdf, recordRender } from "~/features/letters/send.server.ts";
 import { LetterRenderError } from "~/features/letters/template-language.ts";
+import { refusalPage } from "~/server/refusal-page.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
 
-export async function action({ request, params }: ActionFunctionArgs) {
+const ANSWERED_WITH_A_PAGE = new Set([400, 403, 404, 415]);
+
+export async function action(args: ActionFunctionArgs) {
+  try {
+    return await letterAsPdf(args);
+  } catch (error) {
+    if (!(error instanceof Response) || !ANSWERED_WITH_A_PAGE.has(error.status)) throw error;
+    const status = error.status as 400 | 403 | 404 | 415;
+    return new Response(refusalPage(status, new URL(args.request.url).pathname), {
+      status,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+}
+
+async function letterAsPdf({ request, params }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
   const form = await readForm(request);
   requireCsrf(session, form);

@@ -66,6 +66,19 @@ test("an editor changes a letter and submits it; only a second editor can approv
   await signIn(vlo, demo("vlo.london-south@portal.example"));
   await vlo.goto(`/staff/letters/${LETTER}/render`);
   await expectAccessible(vlo);
+  // A forged post for the PDF gets the portal's refusal page in the page's language, not bare text.
+  for (const [path, expected] of [
+    [`/cy/staff/letters/${LETTER}/render.pdf`, "Does dim modd gwneud hynny"],
+    [`/staff/letters/${LETTER}/render.pdf`, "You cannot do that from this page"],
+  ] as const) {
+    const forged = await vlo.request.post(path, { form: { csrf: "forged", language: "en" }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+    expect(forged.headers()["content-type"]).toBe("text/html; charset=utf-8");
+    const body = await forged.text();
+    expect(body).toContain(expected);
+    expect(body).toMatch(/^<!DOCTYPE html>\n<html lang="(en|cy)">/);
+    expect(body).not.toMatch(/Forbidden|\{\{/);
+  }
   await vlo.locator("label", { hasText: /^Welsh$/ }).click();
   for (const [name, value] of Object.entries(example)) {
     // A date goes in GOV.UK's three boxes, the month as a word as people type it.
