@@ -11,10 +11,11 @@ import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
 import { langFromPath } from "~/features/i18n/languages.ts";
 import { formatDate } from "~/features/dates/format.ts";
-import { addQueryNote, assignQuery, queryEvents, setQueryStatus, transferQuery } from "~/features/queries/history.server.ts";
-import { areaColleagues, isInStaffArea, replyToQuery, staffQuery } from "~/features/queries/queries.server.ts";
+import { addQueryNote, assignQuery, setQueryStatus, transferQuery } from "~/features/queries/history.server.ts";
+import { isInStaffArea, replyToQuery } from "~/features/queries/queries.server.ts";
 import { isQueryReference } from "~/features/queries/reference.ts";
-import { areaSnippets, findSnippet } from "~/features/queries/snippets.server.ts";
+import { findSnippet } from "~/features/queries/snippets.server.ts";
+import { staffQueryPage } from "~/features/queries/staff-page.server.ts";
 import { MAX_QUESTION, noteSchema, QUERY_STATUSES, replySchema, transferSchema } from "~/features/queries/schema.ts";
 import { queryTimeline, threadMessages } from "~/features/queries/views.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
@@ -40,10 +41,10 @@ function requireReference(value: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
   const db = getDb();
-  const query = await staffQuery(db, session.user, requireReference(params.reference));
+  const query = await staffQueryPage(db, session.user, requireReference(params.reference));
   if (!query) throw new Response("Not found", { status: 404 });
   const lang = langFromPath(new URL(request.url).pathname);
-  const [reference, events, colleagues, snippets] = await Promise.all([loadReferenceData(db), queryEvents(db, query.id), areaColleagues(db, session.user), areaSnippets(db, session.user)]);
+  const reference = await loadReferenceData(db);
   const areaName = (id: string) => reference.areas.find((area) => area.id === id)?.[lang === "cy" ? "nameCy" : "nameEn"] ?? id;
   const reason = reasonText(query.routingReason as RoutingReason, lang, reference);
   return {
@@ -53,16 +54,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: query.status,
       category: query.category,
       urn: query.urn,
-      dueOn: formatDate(query.dueOn.toISOString().slice(0, 10), lang),
-      assigneeId: query.assignee?.id ?? "",
+      dueOn: formatDate(query.dueOn, lang),
+      assigneeId: query.assigneeId ?? "",
       isva: query.isva,
       reason,
     },
     messages: threadMessages(query.messages, lang),
-    timeline: queryTimeline({ createdAt: query.createdAt, isvaName: query.isva.name, reason }, query.messages, events, lang, areaName),
+    timeline: queryTimeline({ createdAt: query.createdAt, isvaName: query.isva.name, reason }, query.messages, query.events, lang, areaName),
     otherAreas: reference.areas.filter((area) => area.id !== query.areaId).map(({ id, nameEn, nameCy }) => ({ id, nameEn, nameCy })),
-    colleagues,
-    snippets: snippets.map(({ id, title }) => ({ id, title })),
+    colleagues: query.colleagues,
+    snippets: query.snippets,
     myId: session.user.id,
   };
 }

@@ -109,7 +109,7 @@ function parseArgs(argv: string[]): Options {
 
 const MEASURES: Record<Section, string> = {
   pages: "Public pages",
-  inbox: "Area inbox, signed in",
+  inbox: "Area inbox and a query's page, signed in",
   queries: "ISVA query submission",
   outbox: "Outbox delivery to a local SMTP server",
   "sign-in": "Sign-in (argon2id)",
@@ -123,8 +123,10 @@ function expectedSeconds(section: Section, options: Options) {
     case "pages":
       return PAGES.length * (http + options.duration + options.warmup);
     case "inbox":
-      return 2 * http + 5;
+      // The inbox and a query's page, each with its profiled run.
+      return 2 * (http + 5) + 5;
     case "queries":
+      return http + 10;
     case "sign-in":
       return http + 5;
     case "outbox":

@@ -8,7 +8,7 @@ import { formatDate } from "~/features/dates/format.ts";
 import { mailLanguage, mailLink, renderEmail } from "~/features/mail/emails.server.ts";
 import { queueMail } from "~/features/mail/outbox.server.ts";
 import type { Prisma, QueryEventKind, QueryStatus, User } from "~/generated/prisma/client.ts";
-import type { Db } from "~/utils/db.server.ts";
+import { poolOf, type Db } from "~/utils/db.server.ts";
 import { aad, lockInArea } from "./queries.server.ts";
 
 export type QueryEventDetail = { assigneeId?: string | null; status?: QueryStatus; from?: QueryStatus; fromAreaId?: string; toAreaId?: string };
@@ -111,44 +111,40 @@ export type QueryEventRow = {
   text: string | null;
 };
 
-/** A query's timeline rows, oldest first, with notes and reasons decrypted: for staff pages only, after their guards. */
-export async function queryEvents(
-  db: Db,
-  queryId: string
-): Promise<QueryEventRow[]> {
-  const rows = await db.queryEvent.findMany({
-    where: { queryId },
-    orderBy: { createdAt: "asc" },
-    include: { actor: { select: { name: true } } },
-  });
-  const assigneeIds = [
-    ...new Set(
-      rows
-        .map((row) => (row.detail as QueryEventDetail | null)?.assigneeId)
-        .filter((id): id is string => !!id)
-    ),
-  ];
-  const names = new Map(
-    assigneeIds.length
-      ? (
-          await db.user.findMany({
-            where: { id: { in: assigneeIds } },
-            select: { id: true, name: true },
-          })
-        ).map((u) => [u.id, u.name])
-      : []
-  );
-  return rows.map((row) => {
-    const detail = (row.detail ?? {}) as QueryEventDetail;
+/**
+ * A query's timeline rows as one JSON array, oldest first, with who made each
+ * change and whom an assignment named: an SQL expression for the query whose
+ * id is `queryId` (itself SQL). Shared by queryEvents and the staff page's one
+ * statement, so there is one way to read a timeline.
+ */
+export const eventsJsonSql = (queryId: string) => `(
+  SELECT coalesce(json_agg(json_build_object(
+           'kind', e.kind, 'at', e.created_at AT TIME ZONE 'UTC', 'actor', ac.name, 'detail', e.detail, 'assignee', an.name, 'text', e.text
+         ) ORDER BY e.created_at, e.id), '[]'::json)
+  FROM query_event e JOIN app_user ac ON ac.id = e.actor_id LEFT JOIN app_user an ON an.id::text = e.detail->>'assigneeId'
+  WHERE e.query_id = ${queryId})`;
+
+export type EventJson = { kind: QueryEventKind; at: string; actor: string; detail: QueryEventDetail | null; assignee: string | null; text: string | null };
+
+/** The rows of eventsJsonSql, with notes and reasons decrypted: for staff pages only, after their guards. */
+export function eventRows(events: EventJson[], queryId: string): QueryEventRow[] {
+  return events.map((event) => {
+    const detail = event.detail ?? {};
     return {
-      kind: row.kind,
-      at: row.createdAt,
-      actor: row.actor.name,
+      kind: event.kind,
+      at: new Date(event.at),
+      actor: event.actor,
       detail,
-      assignee: detail.assigneeId ? names.get(detail.assigneeId) ?? null : null,
-      text: row.text ? fieldCipher().decrypt(row.text, aad(queryId)) : null,
+      assignee: detail.assigneeId ? event.assignee : null,
+      text: event.text ? fieldCipher().decrypt(event.text, aad(queryId)) : null,
     };
   });
+}
+
+/** A query's timeline rows, oldest first, with notes and reasons decrypted: for staff pages only, after their guards. */
+export async function queryEvents(db: Db, queryId: string): Promise<QueryEventRow[]> {
+  const { rows } = await poolOf(db).query<{ events: EventJson[] }>(`SELECT ${eventsJsonSql("$1::uuid")} AS events`, [queryId]);
+  return eventRows(rows[0]!.events, queryId);
 }
 
 /** Whether `staff`'s Area has just passed `reference` on, and to whom: for the inbox's confirmation. */

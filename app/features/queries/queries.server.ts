@@ -157,14 +157,6 @@ async function loadThread(db: Db, where: Prisma.IsvaQueryWhereInput) {
   };
 }
 
-/** A query for a member of its Area's staff; null (a 404) for anyone else. Every read is audited. */
-export async function staffQuery(db: Db, staff: User, reference: string) {
-  if (!staff.areaId) return null;
-  const query = await loadThread(db, { reference, areaId: staff.areaId });
-  if (query) await audit(db, { actorId: staff.id, action: "case.read", targetType: "query", targetId: query.id, areaId: query.areaId });
-  return query;
-}
-
 /**
  * Locks a query of `areaId` for the rest of the transaction and returns its id,
  * or null when it is not (or, after a transfer that committed first, no longer)
@@ -184,15 +176,6 @@ export async function isInStaffArea(db: Db, staff: User, reference: string) {
 /** A query for the ISVA who sent it; null (a 404) for anyone else. */
 export function isvaQuery(db: Db, isva: User, reference: string) {
   return loadThread(db, { reference, isvaId: isva.id });
-}
-
-export async function areaColleagues(db: Db, staff: User) {
-  if (!staff.areaId) return [];
-  return db.user.findMany({
-    where: { areaId: staff.areaId, status: "ACTIVE", roles: { hasSome: ["AREA_STAFF", "VLO"] } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
 }
 
 /** A reply from the Area: the ISVA is told there is one, without its content. */

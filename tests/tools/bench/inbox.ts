@@ -82,7 +82,80 @@ export async function measureInbox(ctx: Context): Promise<Row[]> {
   const breakdown = await profileRequests(ctx, profiledSpec, PROFILE_SECONDS);
   const where = breakdownText(breakdown);
   ctx.log(`inbox: ${where}`);
-  return [{ ...inboxRow(ctx, figure, { listed, stored, htmlBytes: html.length }), notes: [where] }];
+  const queryPage = await measureQueryPage(ctx, staff!);
+  return [{ ...inboxRow(ctx, figure, { listed, stored, htmlBytes: html.length }), notes: [where] }, queryPage];
+}
+
+/** The staff changes that give a query's page a timeline, made through the page's own forms. */
+const TIMELINE_FORMS = (csrf: string, assigneeId: string): Array<Record<string, string>> => [
+  { csrf, intent: "assign", assigneeId },
+  { csrf, intent: "note", note: "Checked with the case lawyer: a decision is due this month." },
+  { csrf, intent: "reply", body: "Thank you. The case lawyer expects to decide this month; we will write as soon as they do." },
+  { csrf, intent: "status", status: "IN_PROGRESS" },
+  { csrf, intent: "note", note: "Reopened: the ISVA asked for the date of the decision." },
+];
+
+/**
+ * A query's page with its timeline (received and routed, assigned, a note, a
+ * reply, a status change and another note), as the Area's staff see it:
+ * rendered afresh on every request, like the inbox.
+ */
+async function measureQueryPage(ctx: Context, staff: { cookie: string; csrf: string; userId: string }): Promise<Row> {
+  const { db } = ctx;
+  const { reference } = (
+    await db.query<{ reference: string }>(
+      "SELECT reference FROM isva_query WHERE area_id = $1 AND organisation <> 'Bench ISVA Service' ORDER BY created_at LIMIT 1",
+      [AREA_ID]
+    )
+  ).rows[0]!;
+  const path = `${INBOX_PATH}/${reference}`;
+  for (const fields of TIMELINE_FORMS(staff.csrf, staff.userId)) {
+    const response = await fetch(`${ctx.portalUrl}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...FORM_HEADERS, Cookie: staff.cookie },
+      body: new URLSearchParams(fields).toString(),
+      signal: AbortSignal.timeout(10_000),
+    });
+    await response.arrayBuffer();
+    if (response.status >= 400) throw new Error(`The query's ${fields.intent} form answered ${response.status}.`);
+  }
+  const page = await fetch(`${ctx.portalUrl}${path}`, { headers: { Cookie: staff.cookie }, signal: AbortSignal.timeout(10_000) });
+  const html = await page.text();
+  const events = (html.match(/class="moj-timeline__item"/g) ?? []).length;
+  if (page.status !== 200 || events < TIMELINE_FORMS("", "").length + 1) {
+    throw new Error(`The query's page answered ${page.status} with ${events} timeline entries.`);
+  }
+  ctx.log(`The query's page shows ${events} timeline entries (${Math.round(html.length / 1024)} KiB of HTML).`);
+  const spec: LoadSpec = {
+    origin: ctx.portalUrl,
+    path,
+    headers: { "accept-encoding": "gzip", Cookie: staff.cookie },
+    connections: CONNECTIONS,
+    expect: "2xx",
+  };
+  const figure = await measureHttp(spec, portalMeasure(ctx, { warmup: true }), (line) => ctx.log(`query page: ${line}`));
+  const { origin: _, ...profiledSpec } = spec;
+  const where = breakdownText(await profileRequests(ctx, profiledSpec, PROFILE_SECONDS));
+  ctx.log(`query page: ${where}`);
+  const problems = [...loadProblems("query page at saturation", figure.saturation, "2xx"), ...loadProblems("query page at a fixed rate", figure.fixedRate, "2xx")];
+  const rate = figure.saturation.rate;
+  const ratio = ctx.staticMax ? rate / ctx.staticMax : undefined;
+  return {
+    section: "inbox",
+    measure: `A query's page with its timeline (${events} entries), signed in as Area staff, rendered afresh: GET ${INBOX_PATH}/:reference`,
+    result: `${whole(rate)} requests/s`,
+    value: rate,
+    staticRate: ctx.staticMax,
+    ratio,
+    latency: `${latencyText(figure)} at ${whole(figure.rate)}/s`,
+    memory: megabytes(figure.peakRss),
+    goal: "≥ 1/50 of static",
+    met: ratio === undefined ? undefined : problems.length === 0 && ratio >= INBOX_GOAL_RATIO,
+    problems,
+    notes: [where],
+    details: { connections: CONNECTIONS, timelineEntries: events, htmlBytes: html.length, figure },
+  };
 }
 
 /** Fills the Area to QUERIES queries and USERS users, in two statements. */

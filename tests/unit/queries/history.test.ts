@@ -12,7 +12,6 @@ import {
 import {
   isvaQuery,
   replyToQuery,
-  staffQuery,
 } from "~/features/queries/queries.server.ts";
 import { queryTimeline } from "~/features/queries/views.server.ts";
 import type { User } from "~/generated/prisma/client.ts";
@@ -20,6 +19,7 @@ import type { Db } from "~/utils/db.server.ts";
 import { createMigratedDatabase } from "../../setup/database.ts";
 import { sendQuery } from "../../setup/queries.ts";
 import { makeUser } from "../../setup/users.ts";
+import { staffQueryPage } from "~/features/queries/staff-page.server.ts";
 
 const ORIGIN = "https://portal.example";
 let db: Db;
@@ -152,8 +152,8 @@ describe("passing a query to another Area", () => {
       closedAt: null,
     });
     expect(after.dueOn).toEqual(before.dueOn);
-    expect(await staffQuery(db, north, reference)).toBeNull();
-    expect(await staffQuery(db, south, reference)).not.toBeNull();
+    expect(await staffQueryPage(db, north, reference)).toBeNull();
+    expect(await staffQueryPage(db, south, reference)).not.toBeNull();
     expect(await addQueryNote(db, north, reference, "too late")).toBeNull();
 
     const mail = await db.outboxMessage.findMany({
@@ -316,5 +316,46 @@ describe("the timeline", () => {
       at: "2026-07-01T12:00:00.000Z",
     });
     expect(items.at(-2)).toMatchObject({ values: { name: "Cai Colleague" } });
+  });
+});
+
+describe("a query's page for its Area's staff", () => {
+  it("is one read of the query, its thread, timeline, colleagues and saved replies, audited, and null for another Area", async () => {
+    const { reference } = await sendQuery(db, isva, "london-north");
+    expect(await assignQuery(db, north, reference, northColleague.id)).toBe(true);
+    expect(await addQueryNote(db, north, reference, "Spoke to the case lawyer.")).toBe(true);
+    expect(await replyToQuery(db, north, reference, "A decision is due this month.", ORIGIN)).not.toBeNull();
+    await db.replySnippet.create({ data: { areaId: "london-north", title: `North reply ${reference}`, body: "…" } });
+    await db.replySnippet.create({ data: { areaId: "london-south", title: `South reply ${reference}`, body: "…" } });
+    const id = await idOf(reference);
+    const reads = () => db.auditEvent.count({ where: { action: "case.read", targetId: id } });
+
+    const page = (await staffQueryPage(db, north, reference))!;
+    expect(page.id).toBe(id);
+    expect(page.assigneeId).toBe(northColleague.id);
+    expect(page.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(page.messages.map((m) => [m.fromStaff, m.body])).toEqual([
+      [false, expect.any(String)],
+      [true, "A decision is due this month."],
+    ]);
+    expect(page.messages[1]!.createdAt).toBeInstanceOf(Date);
+    // The same timeline as queryEvents reads, the note decrypted.
+    expect(page.events).toEqual(await queryEvents(db, id));
+    expect(page.events.map((e) => [e.kind, e.assignee, e.text])).toEqual([
+      ["ASSIGNED", "Cai Colleague", null],
+      ["NOTE", null, "Spoke to the case lawyer."],
+    ]);
+    // Colleagues are the Area's active staff and VLOs, by name; saved replies are the Area's own.
+    const names = page.colleagues.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(["Cai Colleague", "Nia North"]));
+    expect(names).not.toContain("Sam South");
+    expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
+    expect(page.snippets.map((s) => s.title)).toContain(`North reply ${reference}`);
+    expect(page.snippets.map((s) => s.title)).not.toContain(`South reply ${reference}`);
+    expect(await reads()).toBe(1);
+
+    // Another Area reads nothing, and nothing is audited as read.
+    expect(await staffQueryPage(db, south, reference)).toBeNull();
+    expect(await reads()).toBe(1);
   });
 });

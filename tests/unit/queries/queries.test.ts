@@ -5,13 +5,14 @@ import { createTransport } from "~/features/mail/transport.server.ts";
 import { startOutboxWorker } from "~/features/mail/worker.server.ts";
 import { uiStrings } from "~/features/i18n/resources.server.ts";
 import { inboxPage } from "~/features/queries/inbox.server.ts";
-import { isvaQuery, replyToQuery, staffQuery, submitQuery } from "~/features/queries/queries.server.ts";
+import { isvaQuery, replyToQuery, submitQuery } from "~/features/queries/queries.server.ts";
 import { querySchema, type QueryInput } from "~/features/queries/schema.ts";
 import { routeQuery } from "~/features/queries/form.server.ts";
 import { connectDb, type Db } from "~/utils/db.server.ts";
 import { createMigratedDatabase } from "../../setup/database.ts";
 import { startSmtpSink } from "../../setup/smtp.ts";
 import { makeUser } from "../../setup/users.ts";
+import { staffQueryPage } from "~/features/queries/staff-page.server.ts";
 
 const categories = { en: uiStrings("en").queries.categories, cy: uiStrings("cy").queries.categories };
 const ORIGIN = "https://portal.example";
@@ -117,8 +118,8 @@ describe("reading and replying", () => {
     const { user: north } = await makeUser(db, { roles: ["AREA_STAFF"], areaId: "london-north" });
     const { reference } = await send(isva, { forceId: "metropolitan", boroughId: "croydon" });
 
-    expect((await staffQuery(db, south, reference))?.messages[0]?.body).toBe(QUESTION);
-    expect(await staffQuery(db, north, reference)).toBeNull();
+    expect((await staffQueryPage(db, south, reference))?.messages[0]?.body).toBe(QUESTION);
+    expect(await staffQueryPage(db, north, reference)).toBeNull();
     expect((await inboxPage(db, north, { view: "all", sort: "due", page: 1 })).rows.some((q) => q.reference === reference)).toBe(false);
     expect(await isvaQuery(db, otherIsva, reference)).toBeNull();
     expect(await replyToQuery(db, north, reference, "From the wrong Area", ORIGIN)).toBeNull();
