@@ -49,8 +49,9 @@ export default function handleRequest(
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               const html = endInsideHtml(Buffer.concat(chunks).toString("utf8"));
               // A public page is a document: the same response for every
-              // reader, with a tag that a repeat visit can send back.
-              if (responseStatusCode === 200 && isPublicDocument(responseHeaders.get("Cache-Control"), html, nonce)) {
+              // reader, with a tag that a repeat visit can send back. The
+              // answer to a form is not: it holds what was sent.
+              if (responseStatusCode === 200 && (request.method === "GET" || request.method === "HEAD") && !responseHeaders.has("Set-Cookie") && isPublicDocument(responseHeaders.get("Cache-Control"), html, nonce)) {
                 const tag = documentTag(html);
                 responseHeaders.set("ETag", tag);
                 responseHeaders.set("Content-Security-Policy", contentSecurityPolicy());

@@ -9,7 +9,8 @@ import { isLang, type Lang } from "~/features/i18n/languages.ts";
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=300, s-maxage=600, stale-while-revalidate=86400";
 
-export const publicHeaders: HeadersFunction = () => ({ "Cache-Control": PUBLIC_CACHE_CONTROL });
+/** Public, unless the action answering a form said otherwise (its answer holds what was sent: no-store). */
+export const publicHeaders: HeadersFunction = ({ actionHeaders }) => ({ "Cache-Control": actionHeaders.get("Cache-Control") ?? PUBLIC_CACHE_CONTROL });
 
 /**
  * A public page read from the database (administrators correct it): the same

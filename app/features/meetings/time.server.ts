@@ -5,7 +5,7 @@
 // "2:30pm", "2.30 pm", "noon", or Welsh "2yh".
 import { DateTime } from "luxon";
 import { readDateParts } from "~/features/dates/dates.ts";
-import { zoneName } from "~/features/dates/format.ts";
+import { happensTwice, zoneName } from "~/features/dates/format.ts";
 import { timeSchema } from "./schema.ts";
 
 const ZONE = "Europe/London";
@@ -37,7 +37,9 @@ function splitZone(typed: string): { clock: string; zone?: "BST" | "GMT" } {
 /** The London date and time of an instant, for a form's fields. */
 export function londonParts(at: Date) {
   const local = DateTime.fromJSDate(at, { zone: ZONE });
-  return { day: String(local.day), month: String(local.month), year: String(local.year), start: local.toFormat("HH:mm") };
+  // A time in the hour the clocks go back says which of the two it is, so the form sends it back unchanged.
+  const start = happensTwice(at) ? `${local.toFormat("HH:mm")} ${zoneName(at)}` : local.toFormat("HH:mm");
+  return { day: String(local.day), month: String(local.month), year: String(local.year), start };
 }
 
 /**
@@ -82,7 +84,7 @@ export function readTime(
     day: String(form.get("date.day") ?? "").slice(0, 10),
     month: String(form.get("date.month") ?? "").slice(0, 12),
     year: String(form.get("date.year") ?? "").slice(0, 10),
-    start: String(form.get("start") ?? "").slice(0, 12),
+    start: String(form.get("start") ?? "").slice(0, 20),
     length: String(form.get("length") ?? "60").slice(0, 5),
     room: String(form.get("room") ?? "").slice(0, 60),
   };

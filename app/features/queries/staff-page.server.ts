@@ -14,8 +14,8 @@ const PAGE_SQL = `
   WITH q AS (
     SELECT * FROM isva_query WHERE reference = $1 AND area_id = $2
   ), audited AS (
-    INSERT INTO audit_event (actor_id, action, target_type, target_id, area_id)
-    SELECT $3::uuid, 'case.read', 'query', q.id::text, q.area_id FROM q
+    INSERT INTO audit_event (at, actor_id, action, target_type, target_id, area_id)
+    SELECT now() AT TIME ZONE 'UTC', $3::uuid, 'case.read', 'query', q.id::text, q.area_id FROM q
   )
   SELECT q.id::text AS id, q.reference, q.status::text AS status, q.category::text AS category, q.urn, q.due_on::text AS due_on,
          q.created_at AT TIME ZONE 'UTC' AS created_at, q.routing_reason, q.area_id, q.assignee_id::text AS assignee_id,

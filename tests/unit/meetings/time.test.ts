@@ -105,4 +105,14 @@ describe("londonParts", () => {
   it("gives a meeting's London day, month, year and start for the form", () => {
     expect(londonParts(new Date("2027-05-10T13:30:00Z"))).toEqual({ day: "10", month: "5", year: "2027", start: "14:30" });
   });
+
+  it("names the zone of a time in the hour the clocks go back, so the form reads back the same instant", () => {
+    const second = new Date("2027-10-31T01:30:00.000Z");
+    const parts = londonParts(second);
+    expect(parts.start).toBe("01:30 GMT");
+    const again = readTime(form({ "date.day": parts.day, "date.month": parts.month, "date.year": parts.year, start: parts.start, length: "60", room: "" }), NOW);
+    expect(again.ok && again.startsAt.toISOString()).toBe(second.toISOString());
+    const spelled = readTime(form({ "date.day": "31", "date.month": "10", "date.year": "2027", start: "1:30 a.m. GMT", length: "60", room: "" }), NOW);
+    expect(spelled.ok && spelled.startsAt.toISOString()).toBe(second.toISOString());
+  });
 });
