@@ -3,26 +3,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/auth/SignedIn.tsx";
+import { MadeLetter, PlaceholderFields } from "~/components/letters/RenderParts.tsx";
 import { Button } from "~/components/ui/Button.tsx";
 import { CheckboxGroup, RadioGroup } from "~/components/ui/Choices.tsx";
-import { DateField } from "~/components/ui/DateField.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
-import { FilledValue } from "~/components/letters/FilledValue.tsx";
 import { TextField } from "~/components/ui/TextField.tsx";
 import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { todayInLondon } from "~/features/dates/dates.ts";
-import { meetingLetterValues } from "~/features/meetings/requests.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
-import { isLang, localisePath } from "~/features/i18n/languages.ts";
 import { requireTemplateId } from "~/features/letters/access.server.ts";
-import { approvedVersion, metaOf, renderVersion } from "~/features/letters/letters.server.ts";
-import { isFilledByPortal } from "~/features/letters/deadlines.ts";
-import { letterValues } from "~/features/letters/render-form.server.ts";
-import { recordRender, sendLetter } from "~/features/letters/send.server.ts";
-import { LetterRenderError, nestHeadings } from "~/features/letters/template-language.ts";
-import { MailHeaderError } from "~/features/mail/outbox.server.ts";
-import { consumeAttempt } from "~/features/security/rate-limit.server.ts";
+import { approvedVersion, metaOf } from "~/features/letters/letters.server.ts";
+import { actOnRender, type RenderPosted } from "~/features/letters/render-action.server.ts";
+import { meetingLetterValues } from "~/features/meetings/requests.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleFor } from "~/utils/meta.ts";
 import { readForm } from "~/utils/read-form.server.ts";
@@ -61,54 +54,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { session, version } = await load(request, params.id);
   const form = await readForm(request);
   requireCsrf(session, form);
-  // The Area's name goes into the letter in the letter's language.
-  const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
-  const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
-  const values = letterValues(form, metaOf(version).placeholders, area, lang);
-  // What the portal filled in (the Area's name, deadlines), shown with the form.
-  const filled = Object.fromEntries(Object.keys(metaOf(version).placeholders).filter(isFilledByPortal).map((key) => [key, String(values[key] ?? "")]));
-  // Typed values by placeholder ("letter_date.day" for a date's boxes), to show again and to post with the PDF.
-  const typed = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith("v.") && !isFilledByPortal(key.slice(2).split(".")[0]!)).map(([key, value]) => [key.slice(2), String(value)]));
-  const sendTo = String(form.get("sendTo") ?? "").slice(0, 320);
-  const intent = form.get("intent");
-  try {
-    if (intent === "send") {
-      const to = sendTo.trim().toLowerCase();
-      if (!/^[^\s@<>,]+@[^\s@<>,]+\.[a-z]{2,}$/i.test(to)) return data({ typed, filled, sendTo, lang, error: "letters.errors.email", field: "sendTo" }, { status: 400 });
-      if (form.get("safe") !== "yes") return data({ typed, filled, sendTo, lang, error: "letters.errors.safeEmail", field: "safe" }, { status: 400 });
-      if (!(await consumeAttempt("querySend", session.user.id))) return data({ typed, filled, sendTo, lang, error: "auth.errors.tooMany", field: "sendTo" }, { status: 429 });
-      await sendLetter(getDb(), session.user, version, values, lang, to);
-      return data({ typed, filled, sendTo, lang, sent: true });
-    }
-    const letter = renderVersion(version, values, lang);
-    await recordRender(getDb(), session.user, version, String(values.reference ?? ""), "preview");
-    return data({ typed, filled, sendTo, lang, html: nestHeadings(letter.html, 2) });
-  } catch (error) {
-    if (error instanceof LetterRenderError) {
-      return data({ typed, filled, sendTo, lang, error: "letters.errors.values", problems: error.problems.map((p) => p.message) }, { status: 400 });
-    }
-    // The Area's name, which is in the subject, could not be a header (an encoded word, say).
-    if (error instanceof MailHeaderError) return data({ typed, filled, sendTo, lang, error: "letters.errors.values", field: "v.area_name" }, { status: 400 });
-    throw error;
-  }
+  const { posted, status } = await actOnRender(getDb(), session.user, version, form);
+  return data(posted, { status });
 }
 
 export default function RenderLetter() {
   const t = useT();
   const lang = useLang();
   const { name, placeholders, defaults, id, pdfProblem } = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>() as
-    | { typed: Record<string, string>; filled: Record<string, string>; sendTo: string; lang: string; html?: string; sent?: boolean; error?: string; field?: string; problems?: string[] }
-    | undefined;
-  const value = (key: string) => posted?.typed[key] ?? defaults[key] ?? "";
-  // A date's three boxes: as typed, or from a default given as YYYY-MM-DD.
-  const dateValue = (key: string) => {
-    if (posted && [".day", ".month", ".year"].some((part) => `${key}${part}` in posted.typed)) {
-      return { day: posted.typed[`${key}.day`], month: posted.typed[`${key}.month`], year: posted.typed[`${key}.year`] };
-    }
-    const [year, month, day] = /^\d{4}-\d{2}-\d{2}$/.test(value(key)) ? value(key).split("-").map((n) => String(Number(n))) : [];
-    return { day, month, year };
-  };
+  const posted = useActionData<typeof action>() as RenderPosted | undefined;
   return (
     <>
       {posted?.error ? (
@@ -145,53 +99,14 @@ export default function RenderLetter() {
           ]}
         />
         <h2 className="govuk-heading-m">{t("letters.placeholders")}</h2>
-        {Object.entries(placeholders).map(([key, spec]) =>
-          isFilledByPortal(key) ? (
-            <FilledValue key={key} label={spec.description ?? key} value={posted?.filled[key]} lang={(posted?.lang as "en" | "cy" | undefined) ?? lang} />
-          ) : spec.type === "boolean" ? (
-            <RadioGroup
-              key={key}
-              name={`v.${key}`}
-              label={spec.description ?? key}
-              defaultValue={value(key)}
-              choices={[
-                { value: "yes", label: t("letters.yes") },
-                { value: "no", label: t("letters.no") },
-              ]}
-            />
-          ) : spec.type === "date" ? (
-            <DateField key={key} name={`v.${key}`} label={`${spec.description ?? key}${spec.required ? "" : ` ${t("forms.optional")}`}`} defaultValue={dateValue(key)} />
-          ) : (
-            <TextField
-              key={key}
-              name={`v.${key}`}
-              label={`${spec.description ?? key}${spec.required ? "" : ` ${t("forms.optional")}`}`}
-              inputMode={spec.type === "number" ? "numeric" : undefined}
-              spellCheck={false}
-              defaultValue={value(key)}
-            />
-          ),
-        )}
+        <PlaceholderFields placeholders={placeholders} defaults={defaults} posted={posted} />
         <Button name="intent" value="preview" variant="secondary">{t("letters.renderPreview")}</Button>
         <h2 className="govuk-heading-m">{t("letters.sendEmail")}</h2>
         <TextField name="sendTo" label={t("letters.sendTo")} type="email" spellCheck={false} autoComplete="off" defaultValue={posted?.sendTo ?? ""} />
         <CheckboxGroup name="safe" label={t("letters.sendEmail")} choices={[{ value: "yes", label: t("letters.safeConfirm") }]} />
         <Button name="intent" value="send" variant="secondary">{t("letters.sendEmail")}</Button>
       </form>
-      {posted?.html ? (
-        <>
-          <div className="app-letter" data-testid="rendered-letter" dangerouslySetInnerHTML={{ __html: posted.html }} />
-          {/* The PDF is of the letter shown: its values go with the button, checked already. */}
-          <form method="post" action={localisePath(`/staff/letters/${id}/render.pdf`, lang)}>
-            <CsrfField />
-            <input type="hidden" name="language" value={posted.lang} />
-            {Object.entries(posted.typed).map(([key, typedValue]) => (
-              <input key={key} type="hidden" name={`v.${key}`} value={typedValue} />
-            ))}
-            <Button>{t("letters.downloadPdf")}</Button>
-          </form>
-        </>
-      ) : null}
+      {posted?.html ? <MadeLetter id={id} posted={{ ...posted, html: posted.html }} /> : null}
     </>
   );
 }

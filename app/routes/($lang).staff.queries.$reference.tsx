@@ -11,22 +11,16 @@ import { pathFor, signedInData } from "~/features/auth/session-route.server.ts";
 import { useT } from "~/features/i18n/i18n.ts";
 import { langFromPath } from "~/features/i18n/languages.ts";
 import { formatDate } from "~/features/dates/format.ts";
-import { addQueryNote, assignQuery, setQueryStatus, transferQuery } from "~/features/queries/history.server.ts";
-import { isInStaffArea, replyToQuery } from "~/features/queries/queries.server.ts";
 import { isQueryReference } from "~/features/queries/reference.ts";
-import { findSnippet } from "~/features/queries/snippets.server.ts";
+import { actOnQuery } from "~/features/queries/staff-actions.server.ts";
 import { staffQueryPage } from "~/features/queries/staff-page.server.ts";
-import { MAX_QUESTION, noteSchema, QUERY_STATUSES, replySchema, transferSchema } from "~/features/queries/schema.ts";
 import { queryTimeline, threadMessages } from "~/features/queries/views.server.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
 import { reasonText, type RoutingReason } from "~/features/routing/route.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseWithZod } from "~/utils/forms.ts";
-import { refusedForm } from "~/utils/refused-form.server.ts";
 import { titleFor } from "~/utils/meta.ts";
 import { publicOrigin } from "~/utils/origin.server.ts";
 import { readForm } from "~/utils/read-form.server.ts";
-import { isUuid } from "~/utils/ids.ts";
 import { workspaceLinks } from "~/utils/workspace-styles.ts";
 
 export const handle = { hydrate: true };
@@ -72,64 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const session = requireRole(await requireUser(request), "AREA_STAFF", "VLO");
   const form = await readForm(request);
   requireCsrf(session, form);
-  const reference = requireReference(params.reference);
-  const db = getDb();
-  if (!(await isInStaffArea(db, session.user, reference))) throw new Response("Not found", { status: 404 });
-  let done: unknown;
-  switch (form.get("intent")) {
-    case "reply": {
-      const submission = parseWithZod(form, { schema: replySchema });
-      if (submission.status !== "success") return refusedForm("reply", { body: submission.error?.body?.[0] ?? "queries.errors.reply" }, form, ["body"]);
-      done = await replyToQuery(db, session.user, reference, submission.value.body, publicOrigin(request));
-      break;
-    }
-    case "assign": {
-      // Nobody, or a colleague by id: anything else is no one's id.
-      const assigneeId = String(form.get("assigneeId") ?? "");
-      if (assigneeId && !isUuid(assigneeId)) throw new Response("Not found", { status: 404 });
-      done = await assignQuery(db, session.user, reference, assigneeId || null);
-      break;
-    }
-    case "status": {
-      const status = QUERY_STATUSES.find((s) => s === form.get("status"));
-      if (!status) throw new Response("Bad request", { status: 400 });
-      done = await setQueryStatus(db, session.user, reference, status);
-      break;
-    }
-    case "snippet": {
-      // A saved reply added to what is typed, to edit before sending; nothing is sent.
-      const id = String(form.get("snippetId") ?? "");
-      const snippet = isUuid(id) ? await findSnippet(db, session.user, id) : null;
-      const typed = String(form.get("body") ?? "").slice(0, MAX_QUESTION);
-      if (!snippet) return refusedForm("reply", { snippetId: "queries.errors.snippetChoose" }, form, ["body"]);
-      const body = typed.trim() ? `${typed.trimEnd()}\n\n${snippet.body}` : snippet.body;
-      if (body.length > MAX_QUESTION) return refusedForm("reply", { snippetId: "queries.errors.snippetTooLong" }, form, ["body"]);
-      return { intent: "reply", errors: [], values: { body } };
-    }
-    case "note": {
-      const submission = parseWithZod(form, { schema: noteSchema });
-      if (submission.status !== "success") return refusedForm("note", { note: submission.error?.note?.[0] ?? "queries.errors.note" }, form, ["note"]);
-      done = await addQueryNote(db, session.user, reference, submission.value.note);
-      break;
-    }
-    case "transfer": {
-      const submission = parseWithZod(form, { schema: transferSchema });
-      const toAreaId = String(form.get("toAreaId") ?? "").trim();
-      const known = (await loadReferenceData(db)).areas.some((area) => area.id === toAreaId && area.id !== session.user.areaId);
-      if (submission.status !== "success" || !known) {
-        const error = submission.status === "success" ? undefined : submission.error;
-        const errors = { toAreaId: known ? undefined : (error?.toAreaId?.[0] ?? "queries.errors.transferArea"), reason: error?.reason?.[0] };
-        return refusedForm("transfer", errors, form, ["toAreaId", "reason"]);
-      }
-      const moved = await transferQuery(db, session.user, reference, toAreaId, submission.value.reason, publicOrigin(request));
-      if (!moved) throw new Response("Not found", { status: 404 });
-      return redirect(pathFor(request, `/staff/queries?transferred=${reference}`));
-    }
-    default:
-      throw new Response("Bad request", { status: 400 });
-  }
-  if (!done) throw new Response("Not found", { status: 404 });
-  return redirect(pathFor(request, `/staff/queries/${reference}`));
+  const answer = await actOnQuery(getDb(), session.user, requireReference(params.reference), form, publicOrigin(request));
+  return "to" in answer ? redirect(pathFor(request, answer.to)) : answer;
 }
 
 export default function StaffQuery() {

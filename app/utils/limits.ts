@@ -6,3 +6,6 @@
 export function tooLong(max: number): string {
   return `forms.tooLong|${JSON.stringify({ count: max })}`;
 }
+
+/** A letter template's body, in each language. */
+export const MAX_LETTER_BODY = 20_000;

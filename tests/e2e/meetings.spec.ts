@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir, demo, linkIn, signIn } from "./accounts-helpers.ts";
-import { expect, expectAccessible, test } from "./fixtures.ts";
+import { expect, expectAccessible, expectAccessibleWithoutJs, test } from "./fixtures.ts";
 
 test.use({ allowConsole: [/status of 40[0-9]/] });
 
@@ -189,4 +189,41 @@ test("an ISVA asks in English for someone they support; the VLO offers a publish
   await vlo.reload();
   await expect(vlo.getByTestId("status")).toHaveText("Booked");
   await vloContext.close();
+});
+
+test.describe("the VLO's diary with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a published time appears in its week, reached by the previous and next week links, and this week is one link away", async ({ page }) => {
+    await signIn(page, demo("vlo.london-south@portal.example"));
+    // A time on a weekday in the week of Monday 4 March 2030, in a room named for this run.
+    const room = `Diary room ${Date.now()}`;
+    const date = 4 + Math.floor(Math.random() * 5);
+    await page.goto("/staff/meetings/slots");
+    await page.getByLabel("Day").fill(String(date));
+    await page.getByLabel("Month").fill("3");
+    await page.getByLabel("Year").fill("2030");
+    await page.getByLabel("Start time").fill(`${10 + Math.floor(Math.random() * 5)}:${String(Math.floor(Math.random() * 50)).padStart(2, "0")}`);
+    await page.getByLabel("Room or place (for meetings in person)").fill(room);
+    await page.getByRole("button", { name: "Add time" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toContainText("Time added");
+
+    // The week before it is empty of this room; its next week link reaches the time.
+    await page.goto("/staff/meetings?week=2030-02-25");
+    const diary = page.getByTestId("diary");
+    await expect(diary.getByRole("heading", { level: 2 })).toContainText("25 February 2030");
+    await expect(diary).not.toContainText(room);
+    await expectAccessibleWithoutJs(page);
+    await diary.getByRole("link", { name: "Next week" }).click();
+    await expect(page).toHaveURL(/week=2030-03-04$/);
+    const day = page.getByTestId("diary").locator(".app-diary-day", { hasText: `${date} March 2030` });
+    await expect(day.locator("li", { hasText: room })).toContainText("Open time");
+    await expectAccessibleWithoutJs(page);
+
+    // Previous week goes back, and This week comes home.
+    await page.getByTestId("diary").getByRole("link", { name: "Previous week" }).click();
+    await expect(page).toHaveURL(/week=2030-02-25$/);
+    await page.getByTestId("diary").getByRole("link", { name: "This week" }).click();
+    await expect(page.getByTestId("diary").getByText("Today", { exact: true })).toBeVisible();
+  });
 });
