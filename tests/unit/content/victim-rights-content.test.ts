@@ -1,7 +1,10 @@
 // The walkthrough and the glossary state victims' rights as the schemes do, in
 // both languages: what the right to review covers, late requests, the sentence
 // review, the personal statement, the pre-trial meeting, the two Victim Liaison
-// Officers, protection in cross-examination and every outcome of a trial.
+// Officers, protection in cross-examination and every outcome of a trial. No
+// victim-facing text or letter uses words that make light of what happened.
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { plainText } from "~/features/content/markup.ts";
 import { splitSentences } from "~/features/content/readability.ts";
@@ -89,7 +92,7 @@ const WORDS = {
     caution: /dan rybudd/i,
     unreported: /p'un a ydych yn rhoi gwybod am y drosedd ai peidio/i,
     askDisclosure: /ofyn i'r heddlu beth allai gael ei rannu a pham/i,
-    minimising: [/\byn syml\b/i, /gwella yn cymryd amser/i],
+    minimising: [/\byn syml\b/i, /gwella('n| yn) cymryd amser/i],
   },
 } as const;
 
@@ -188,5 +191,51 @@ describe.each(["en", "cy"] as const)("victims' rights as stated in %s", (lang) =
   it("uses no words that make light of what someone is going through", () => {
     const text = readerText(lang).join("\n");
     for (const word of w.minimising) expect(text).not.toMatch(word);
+  });
+});
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+/** The namespaces a victim reads. */
+const VICTIM_NAMESPACES = ["walkthrough", "glossary", "evidence", "guides", "pages", "special-measures"] as const;
+
+/** Every string a reader can see in a locale file: reviewers' notes left out. */
+function readerStrings(value: unknown, where: string): [string, string][] {
+  if (typeof value === "string") return [[where, value]];
+  if (Array.isArray(value)) return value.flatMap((child, i) => readerStrings(child, `${where}.${i}`));
+  if (value && typeof value === "object") {
+    return Object.entries(value)
+      .filter(([key]) => key !== "reviewNotes")
+      .flatMap(([key, child]) => readerStrings(child, `${where}.${key}`));
+  }
+  return [];
+}
+
+/** The letter and e-mail templates, as [place, text]. */
+function templates(lang: Lang): [string, string][] {
+  return ["letters", "email"].flatMap((kind) => {
+    const dir = path.join(ROOT, "templates", kind);
+    return fs
+      .readdirSync(dir)
+      .filter((id) => fs.existsSync(path.join(dir, id, `${lang}.txt`)))
+      .map((id): [string, string] => [`${kind}/${id}/${lang}.txt`, fs.readFileSync(path.join(dir, id, `${lang}.txt`), "utf8")]);
+  });
+}
+
+describe.each(["en", "cy"] as const)("the tone of everything a victim reads in %s", (lang) => {
+  const places: [string, string][] = [
+    ...VICTIM_NAMESPACES.flatMap((namespace) =>
+      readerStrings(JSON.parse(fs.readFileSync(path.join(ROOT, "locales", lang, `${namespace}.json`), "utf8")), namespace),
+    ),
+    ...templates(lang),
+  ];
+
+  it("covers every victim-facing namespace and the letters", () => {
+    for (const namespace of VICTIM_NAMESPACES) expect(places.some(([where]) => where.startsWith(`${namespace}.`))).toBe(true);
+    expect(places.filter(([where]) => where.startsWith("letters/")).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(WORDS[lang].minimising.map((word) => [String(word), word] as const))("never says %s", (_name, word) => {
+    const found = places.filter(([, text]) => word.test(plainText(text))).map(([where]) => where);
+    expect(found).toEqual([]);
   });
 });
