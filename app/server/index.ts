@@ -54,9 +54,11 @@ async function main() {
   const db = connectDb(databaseUrl);
   setDb(db);
   initRateLimits(databaseUrl);
-  // The reviewed letters in templates/letters are each letter's first version.
+  // The reviewed letters in templates/letters: each letter's first version, or
+  // a corrected text waiting for an editor's review.
   const letters = await loadBaselineLetters(db);
-  if (letters) log.info("baseline letters loaded", { letters });
+  if (letters.added) log.info("baseline letters loaded", { letters: letters.added });
+  if (letters.offered) log.info("corrected baseline letters waiting for review", { letters: letters.offered });
   const services = await loadDefaultServices(db);
   if (services) log.info("default support services loaded", { services });
 

@@ -44,6 +44,7 @@ export type AuditAction =
   | "letter.draft_saved"
   | "letter.submitted"
   | "letter.approved"
+  | "letter.baseline_offered"
   | "letter.retired"
   | "letter.rendered"
   | "letter.sent"

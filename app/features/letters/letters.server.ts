@@ -28,46 +28,53 @@ export function metaOf(version: LetterTemplateVersion): LetterMeta {
   };
 }
 
-/** Loads each letter in templates/letters that the database does not have yet, as its approved version 1. */
-export async function loadBaselineLetters(db: Db) {
+/**
+ * Loads the reviewed letters in templates/letters. A letter the database does
+ * not have yet becomes its approved version 1. A letter it has, whose text in
+ * templates/letters is in none of its versions (a release corrected it), gets
+ * that text as a new version waiting for review: an editor approves it (or
+ * withdraws it), so a correction reaches every portal and nothing changes a
+ * letter without a person's approval. While another version of the letter is
+ * a draft or in review, the new text waits for the next start.
+ */
+export async function loadBaselineLetters(db: Db): Promise<{ added: number; offered: number }> {
   const dir = path.join(projectRoot(), "templates", "letters");
-  if (!fs.existsSync(dir)) return 0;
-  let added = 0;
+  const loaded = { added: 0, offered: 0 };
+  if (!fs.existsSync(dir)) return loaded;
   for (const id of fs.readdirSync(dir).sort()) {
     if (!fs.existsSync(path.join(dir, id, "meta.json"))) continue;
-    if (await db.letterTemplate.findUnique({ where: { id } })) continue;
     const read = (file: string) => fs.readFileSync(path.join(dir, id, file), "utf8");
     const meta = JSON.parse(read("meta.json")) as LetterMeta;
+    const content = {
+      nameEn: meta.name.en,
+      nameCy: meta.name.cy,
+      senderEn: meta.sender.en,
+      senderCy: meta.sender.cy,
+      bodyEn: read("en.txt"),
+      bodyCy: read("cy.txt"),
+      placeholders: meta.placeholders,
+      examples: meta.examples as Prisma.InputJsonValue,
+    };
     try {
-      await db.letterTemplate.create({
-        data: {
-          id,
-          stage: meta.stage,
-          versions: {
-            create: {
-              number: 1,
-              status: "APPROVED",
-              nameEn: meta.name.en,
-              nameCy: meta.name.cy,
-              senderEn: meta.sender.en,
-              senderCy: meta.sender.cy,
-              bodyEn: read("en.txt"),
-              bodyCy: read("cy.txt"),
-              placeholders: meta.placeholders,
-              examples: meta.examples as Prisma.InputJsonValue,
-              approvedAt: new Date(),
-            },
-          },
-        },
-      });
+      const versions = await db.letterTemplateVersion.findMany({ where: { templateId: id }, orderBy: { number: "desc" }, select: { number: true, status: true, bodyEn: true, bodyCy: true } });
+      if (!versions.length) {
+        await db.letterTemplate.create({ data: { id, stage: meta.stage, versions: { create: { ...content, number: 1, status: "APPROVED", approvedAt: new Date() } } } });
+        loaded.added += 1;
+        continue;
+      }
+      if (versions.some((v) => v.bodyEn === content.bodyEn && v.bodyCy === content.bodyCy)) continue;
+      if (versions.some((v) => v.status === "DRAFT" || v.status === "IN_REVIEW")) continue;
+      const number = versions[0]!.number + 1;
+      await db.letterTemplateVersion.create({ data: { ...content, templateId: id, number, status: "IN_REVIEW", submittedAt: new Date() } });
+      await audit(db, { action: "letter.baseline_offered", targetType: "letter", targetId: `${id}#${number}` });
+      loaded.offered += 1;
     } catch (error) {
       // Another instance starting at the same moment stored it first.
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
       throw error;
     }
-    added += 1;
   }
-  return added;
+  return loaded;
 }
 
 export async function listLetters(db: Db) {
@@ -175,6 +182,8 @@ export async function retireVersion(db: Db, editor: User, templateId: string, nu
       number,
       OR: [
         { status: { in: ["DRAFT", "IN_REVIEW"] }, authorId: editor.id },
+        // A release's corrected text, waiting for review: any editor may set it aside.
+        { status: "IN_REVIEW", authorId: null },
         { status: "APPROVED", OR: [{ authorId: null }, { authorId: { not: editor.id } }] },
       ],
     },
