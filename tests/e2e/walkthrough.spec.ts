@@ -193,5 +193,8 @@ test.describe("the PDF booklet", () => {
     expect(text).toContain("Beth sy'n digwydd nesaf: o gael cymorth hyd at ar ôl y treial");
     expect(text).toContain("siŵr");
     expect(text).toContain("Tudalen 1 o");
+    // The specialist services the portal keeps, in Welsh.
+    expect(text).toContain("Cymorth arbenigol i bawb");
+    expect(text).toContain("Y Llinell Gymorth Trais a Cham-drin Rhywiol 24/7: ffoniwch 0808 500 2222");
   });
 });

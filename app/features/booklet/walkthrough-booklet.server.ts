@@ -1,10 +1,13 @@
 // The whole walkthrough as one PDF booklet: every stage in order, the guides,
-// the questions to ask about phones and records, and the glossary.
+// the specialist support services (kept by administrators), the questions to
+// ask about phones and records, and the glossary.
 import { plainText } from "~/features/content/markup.ts";
 import { evidence } from "~/features/evidence/content.server.ts";
 import { sortedGlossary } from "~/features/glossary/glossary.server.ts";
 import { GUIDE_IDS, guides } from "~/features/guides/content.server.ts";
 import type { Lang } from "~/features/i18n/languages.ts";
+import { uiStrings } from "~/features/i18n/resources.server.ts";
+import type { SupportGroup } from "~/features/support/groups.ts";
 import { SECTION_IDS, STAGE_IDS, walkthrough } from "~/features/walkthrough/content.server.ts";
 import { renderPdf, type PdfDocument, type PdfPart } from "./pdf.server.ts";
 
@@ -13,7 +16,33 @@ const FOOTER: Record<Lang, { label: string; of: string }> = {
   cy: { label: "Tudalen", of: "o" },
 };
 
-export function walkthroughBooklet(lang: Lang): PdfDocument {
+/** The support services as the public page lists them, in the booklet's language. */
+export type BookletSupport = { group: SupportGroup; services: { name: string; for: string; contact: string; url: string }[] }[];
+
+// An administrator's text is shown as typed, never read as markup.
+const asText = (text: string) => text.replace(/\[/g, "(").replace(/\]/g, ")").replace(/\*+/g, "*");
+
+function supportPart(lang: Lang, support: BookletSupport): PdfPart | null {
+  if (!support.length) return null;
+  const ui = uiStrings(lang).support;
+  return {
+    heading: ui.title,
+    intro: [ui.intro],
+    sections: support.map(({ group, services }) => ({
+      heading: ui.groups[group],
+      body: [
+        {
+          list: services.map((service) => {
+            const name = /^https:\/\/[^\s()]+$/.test(service.url) ? `[${asText(service.name)}](${service.url})` : asText(service.name);
+            return `${name}: ${asText(service.for)} ${asText(service.contact)}`;
+          }),
+        },
+      ],
+    })),
+  };
+}
+
+export function walkthroughBooklet(lang: Lang, support: BookletSupport = []): PdfDocument {
   const guide = walkthrough(lang);
 
   const stages: PdfPart[] = STAGE_IDS.map((id, index) => {
@@ -58,23 +87,26 @@ export function walkthroughBooklet(lang: Lang): PdfDocument {
     lang,
     title: guide.title,
     subtitle: intro === undefined ? undefined : plainText(intro),
-    parts: [...stages, ...guideParts, questions, glossary],
+    parts: [...stages, ...guideParts, ...[supportPart(lang, support)].filter((part) => part !== null), questions, glossary],
     footerLabel: FOOTER[lang].label,
     footerOf: FOOTER[lang].of,
   };
 }
 
-// The content is bundled with the code, so a booklet never changes while the
-// process runs: render each language once.
-const cache = new Map<Lang, Promise<Buffer>>();
+// The content is bundled with the code, and the support services change only
+// when an administrator edits them: each language's booklet is rendered once
+// for the services it lists, and again when they differ.
+const cache = new Map<Lang, { services: string; pdf: Promise<Buffer> }>();
 
-export function renderWalkthroughBooklet(lang: Lang): Promise<Buffer> {
-  let pdf = cache.get(lang);
-  if (!pdf) {
-    pdf = renderPdf(walkthroughBooklet(lang));
-    cache.set(lang, pdf);
-    // A failed render is not kept: the next request tries again.
-    pdf.catch(() => cache.delete(lang));
-  }
+export function renderWalkthroughBooklet(lang: Lang, support: BookletSupport = []): Promise<Buffer> {
+  const services = JSON.stringify(support);
+  const kept = cache.get(lang);
+  if (kept?.services === services) return kept.pdf;
+  const pdf = renderPdf(walkthroughBooklet(lang, support));
+  cache.set(lang, { services, pdf });
+  // A failed render is not kept: the next request tries again.
+  pdf.catch(() => {
+    if (cache.get(lang)?.pdf === pdf) cache.delete(lang);
+  });
   return pdf;
 }

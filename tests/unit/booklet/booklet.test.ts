@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderWalkthroughBooklet } from "~/features/booklet/walkthrough-booklet.server.ts";
+import { renderWalkthroughBooklet, type BookletSupport } from "~/features/booklet/walkthrough-booklet.server.ts";
 import { evidence } from "~/features/evidence/content.server.ts";
 import { GUIDE_IDS, guides } from "~/features/guides/content.server.ts";
 import type { Lang } from "~/features/i18n/languages.ts";
@@ -60,4 +60,26 @@ describe("the Welsh booklet", () => {
     expect(rendered.cy!.text).toContain("Tudalen 1 o");
     expect(rendered.en!.text).toContain("Page 1 of");
   });
+});
+
+describe("the support services in the booklet", () => {
+  const support = (contact: string): BookletSupport => [
+    { group: "deaf", services: [{ name: "Signing Helpline [test]", for: "Deaf **survivors**.", contact, url: "https://signing.example/" }] },
+  ];
+
+  it("lists each group's services after the guides, an administrator's text shown as typed", async () => {
+    const pdf = await renderWalkthroughBooklet("en", support("Text 07700 900123."));
+    const { text } = await extract(pdf);
+    const services = text.indexOf(normalise("Specialist support for everyone"));
+    expect(services).toBeGreaterThan(text.indexOf(normalise(walkthrough("en").stages["after-sentence"].summary)));
+    expect(text).toContain("Signing Helpline (test) (https://signing.example/): Deaf *survivors*. Text 07700 900123.");
+  }, 60_000);
+
+  it("is rendered again when the services change, and kept while they do not", async () => {
+    const before = await renderWalkthroughBooklet("en", support("Text 07700 900123."));
+    expect(await renderWalkthroughBooklet("en", support("Text 07700 900123."))).toBe(before);
+    const after = await renderWalkthroughBooklet("en", support("Text 07700 900456."));
+    expect(after).not.toBe(before);
+    expect((await extract(after)).text).toContain("Text 07700 900456.");
+  }, 60_000);
 });
