@@ -138,21 +138,8 @@ async function measureQueryPage(ctx: Context, staff: { cookie: string; csrf: str
   const { origin: _, ...profiledSpec } = spec;
   const where = breakdownText(await profileRequests(ctx, profiledSpec, PROFILE_SECONDS));
   ctx.log(`query page: ${where}`);
-  const problems = [...loadProblems("query page at saturation", figure.saturation, "2xx"), ...loadProblems("query page at a fixed rate", figure.fixedRate, "2xx")];
-  const rate = figure.saturation.rate;
-  const ratio = ctx.staticMax ? rate / ctx.staticMax : undefined;
   return {
-    section: "inbox",
-    measure: `A query's page with its timeline (${events} entries), signed in as Area staff, rendered afresh: GET ${INBOX_PATH}/:reference`,
-    result: `${whole(rate)} requests/s`,
-    value: rate,
-    staticRate: ctx.staticMax,
-    ratio,
-    latency: `${latencyText(figure)} at ${whole(figure.rate)}/s`,
-    memory: megabytes(figure.peakRss),
-    goal: "≥ 1/50 of static",
-    met: ratio === undefined ? undefined : problems.length === 0 && ratio >= INBOX_GOAL_RATIO,
-    problems,
+    ...signedInRow(ctx, "query page", figure, `A query's page with its timeline (${events} entries), signed in as Area staff, rendered afresh: GET ${INBOX_PATH}/:reference`),
     notes: [where],
     details: { connections: CONNECTIONS, timelineEntries: events, htmlBytes: html.length, figure },
   };
@@ -190,14 +177,20 @@ function inboxRow(
   figure: Awaited<ReturnType<typeof measureHttp>>,
   { listed, stored, htmlBytes }: { listed: number; stored: number; htmlBytes: number }
 ): Row {
-  const problems = [...loadProblems("inbox at saturation", figure.saturation, "2xx"), ...loadProblems("inbox at a fixed rate", figure.fixedRate, "2xx")];
+  const measure = `Area inbox, signed in as Area staff (${stored.toLocaleString(
+    "en-GB"
+  )} queries and ${USERS} users in the Area; each request checks the session, counts the views and renders the first page of ${listed} afresh): GET ${INBOX_PATH}`;
+  return { ...signedInRow(ctx, "inbox", figure, measure), details: { connections: CONNECTIONS, queriesListed: listed, queriesStored: stored, htmlBytes, figure } };
+}
+
+/** A signed-in page's report row: its rate against the static server's, its latency, memory and problems. */
+function signedInRow(ctx: Context, name: string, figure: Awaited<ReturnType<typeof measureHttp>>, measure: string): Row {
+  const problems = [...loadProblems(`${name} at saturation`, figure.saturation, "2xx"), ...loadProblems(`${name} at a fixed rate`, figure.fixedRate, "2xx")];
   const rate = figure.saturation.rate;
   const ratio = ctx.staticMax ? rate / ctx.staticMax : undefined;
   return {
     section: "inbox",
-    measure: `Area inbox, signed in as Area staff (${stored.toLocaleString(
-      "en-GB"
-    )} queries and ${USERS} users in the Area; each request checks the session, counts the views and renders the first page of ${listed} afresh): GET ${INBOX_PATH}`,
+    measure,
     result: `${whole(rate)} requests/s`,
     value: rate,
     staticRate: ctx.staticMax,
@@ -207,6 +200,5 @@ function inboxRow(
     goal: "≥ 1/50 of static",
     met: ratio === undefined ? undefined : problems.length === 0 && ratio >= INBOX_GOAL_RATIO,
     problems,
-    details: { connections: CONNECTIONS, queriesListed: listed, queriesStored: stored, htmlBytes, figure },
   };
 }
