@@ -19,8 +19,10 @@ const FOOTER: Record<Lang, { label: string; of: string }> = {
 /** The support services as the public page lists them, in the booklet's language. */
 export type BookletSupport = { group: SupportGroup; services: { name: string; for: string; contact: string; url: string }[] }[];
 
-// An administrator's text is shown as typed, never read as markup.
+// An administrator's text is never read as markup: square brackets become round
+// ones and a run of asterisks one asterisk. A web address keeps its brackets, encoded.
 const asText = (text: string) => text.replace(/\[/g, "(").replace(/\]/g, ")").replace(/\*+/g, "*");
+const asAddress = (url: string) => url.replace(/\(/g, "%28").replace(/\)/g, "%29");
 
 function supportPart(lang: Lang, support: BookletSupport): PdfPart | null {
   if (!support.length) return null;
@@ -33,7 +35,7 @@ function supportPart(lang: Lang, support: BookletSupport): PdfPart | null {
       body: [
         {
           list: services.map((service) => {
-            const name = /^https:\/\/[^\s()]+$/.test(service.url) ? `[${asText(service.name)}](${service.url})` : asText(service.name);
+            const name = /^https:\/\/\S+$/.test(service.url) ? `[${asText(service.name)}](${asAddress(service.url)})` : asText(service.name);
             return `${name}: ${asText(service.for)} ${asText(service.contact)}`;
           }),
         },

@@ -2,6 +2,7 @@
 // each; editors make drafts, another editor approves them, and Area staff
 // render the current approved version for a case. Every step is audited;
 // rendered letters and their values are never stored or logged.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { audit } from "~/features/audit/audit.server.ts";
@@ -31,11 +32,12 @@ export function metaOf(version: LetterTemplateVersion): LetterMeta {
 /**
  * Loads the reviewed letters in templates/letters. A letter the database does
  * not have yet becomes its approved version 1. A letter it has, whose text in
- * templates/letters is in none of its versions (a release corrected it), gets
- * that text as a new version waiting for review: an editor approves it (or
- * withdraws it), so a correction reaches every portal and nothing changes a
- * letter without a person's approval. While another version of the letter is
- * a draft or in review, the new text waits for the next start.
+ * templates/letters (bodies and metadata) differs from the text last loaded
+ * (a release corrected it), gets that text once, as a new version waiting for
+ * review: an editor approves it or sets it aside, so a correction reaches every
+ * portal and nothing changes a letter without a person's approval. While
+ * another version of the letter is a draft or in review, the new text waits
+ * for the next start.
  */
 export async function loadBaselineLetters(db: Db): Promise<{ added: number; offered: number }> {
   const dir = path.join(projectRoot(), "templates", "letters");
@@ -55,21 +57,39 @@ export async function loadBaselineLetters(db: Db): Promise<{ added: number; offe
       placeholders: meta.placeholders,
       examples: meta.examples as Prisma.InputJsonValue,
     };
+    const digest = createHash("sha256").update(JSON.stringify([meta.stage, content])).digest("hex");
     try {
-      const versions = await db.letterTemplateVersion.findMany({ where: { templateId: id }, orderBy: { number: "desc" }, select: { number: true, status: true, bodyEn: true, bodyCy: true } });
-      if (!versions.length) {
-        await db.letterTemplate.create({ data: { id, stage: meta.stage, versions: { create: { ...content, number: 1, status: "APPROVED", approvedAt: new Date() } } } });
+      const template = await db.letterTemplate.findUnique({
+        where: { id },
+        include: { versions: { orderBy: { number: "desc" }, select: { number: true, status: true, bodyEn: true, bodyCy: true } } },
+      });
+      if (!template) {
+        await db.letterTemplate.create({
+          data: { id, stage: meta.stage, baselineDigest: digest, versions: { create: { ...content, number: 1, status: "APPROVED", approvedAt: new Date() } } },
+        });
         loaded.added += 1;
         continue;
       }
-      if (versions.some((v) => v.bodyEn === content.bodyEn && v.bodyCy === content.bodyCy)) continue;
+      if (template.baselineDigest === digest) continue;
+      const { versions } = template;
       if (versions.some((v) => v.status === "DRAFT" || v.status === "IN_REVIEW")) continue;
-      const number = versions[0]!.number + 1;
-      await db.letterTemplateVersion.create({ data: { ...content, templateId: id, number, status: "IN_REVIEW", submittedAt: new Date() } });
-      await audit(db, { action: "letter.baseline_offered", targetType: "letter", targetId: `${id}#${number}` });
-      loaded.offered += 1;
+      // Stored before the digest was kept: the text in use is the release's own.
+      if (template.baselineDigest === null && versions.some((v) => v.status === "APPROVED" && v.bodyEn === content.bodyEn && v.bodyCy === content.bodyCy)) {
+        await db.letterTemplate.updateMany({ where: { id, baselineDigest: null }, data: { baselineDigest: digest } });
+        continue;
+      }
+      const number = (versions[0]?.number ?? 0) + 1;
+      const offered = await db.$transaction(async (tx) => {
+        // Only the instance that moves the digest on offers the text.
+        const moved = await tx.letterTemplate.updateMany({ where: { id, baselineDigest: template.baselineDigest }, data: { baselineDigest: digest } });
+        if (moved.count !== 1) return false;
+        await tx.letterTemplateVersion.create({ data: { ...content, templateId: id, number, status: "IN_REVIEW", submittedAt: new Date() } });
+        await audit(tx, { action: "letter.baseline_offered", targetType: "letter", targetId: `${id}#${number}` });
+        return true;
+      });
+      if (offered) loaded.offered += 1;
     } catch (error) {
-      // Another instance starting at the same moment stored it first.
+      // Another instance, or an editor's new draft, took the number at the same moment.
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
       throw error;
     }
@@ -173,7 +193,8 @@ export async function approveVersion(db: Db, approver: User, templateId: string,
 
 /**
  * Editors withdraw their own drafts; an approved version is withdrawn only by
- * an editor other than its author, as with approval.
+ * an editor other than its author, as with approval; a release's corrected
+ * text waiting for review (it has no author) may be set aside by any editor.
  */
 export async function retireVersion(db: Db, editor: User, templateId: string, number: number) {
   const updated = await db.letterTemplateVersion.updateMany({

@@ -1,8 +1,8 @@
 // What Area staff do on a query's page, one form at a time: reply (or start a
 // reply from a saved one), assign, change its status, add an internal note, or
 // pass it to another Area with a reason. A query outside the person's Area is
-// a 404, thrown, before the form is read. Done, the answer is where to go next;
-// refused, it is the page's errors with what was typed.
+// a 404, thrown, before any of the form's fields is acted on. Done, the answer
+// is where to go next; refused, it is the page's errors with what was typed.
 import type { User } from "~/generated/prisma/client.ts";
 import { loadReferenceData } from "~/features/routing/reference.server.ts";
 import type { Db } from "~/utils/db.server.ts";

@@ -39,6 +39,7 @@ describe("loading the baseline letters", () => {
     // Two letters as an earlier release had them.
     for (const id of ["charges-changed", "trial-date"]) {
       await first.letterTemplateVersion.updateMany({ where: { templateId: id, number: 1 }, data: { bodyEn: `Earlier ${id}.`, bodyCy: `Cynharach ${id}.` } });
+      await first.letterTemplate.update({ where: { id }, data: { baselineDigest: "an earlier release" } });
     }
     const { user: editor } = await makeUser(first, { roles: ["LETTER_EDITOR"] });
     const { user: other } = await makeUser(first, { roles: ["LETTER_EDITOR"] });
@@ -65,5 +66,19 @@ describe("loading the baseline letters", () => {
     expect((await first.letterTemplateVersion.findUniqueOrThrow({ where: { templateId_number: { templateId: "trial-date", number: 3 } } })).status).toBe("RETIRED");
     // Set aside, it is not offered again.
     expect(await loadBaselineLetters(first)).toEqual({ added: 0, offered: 0 });
+  });
+
+  it("offers a release's text even when an earlier version had the same bodies (a change back, or to the metadata only)", async () => {
+    await first.letterTemplate.update({ where: { id: "trial-date" }, data: { baselineDigest: "a release in between" } });
+    expect(await loadBaselineLetters(first)).toEqual({ added: 0, offered: 1 });
+    const latest = await first.letterTemplateVersion.findFirstOrThrow({ where: { templateId: "trial-date" }, orderBy: { number: "desc" } });
+    expect(latest).toMatchObject({ number: 4, status: "IN_REVIEW", authorId: null });
+  });
+
+  it("takes a letter stored before its digest was kept, whose approved text is the release's, as loaded", async () => {
+    await first.letterTemplate.update({ where: { id: "appeal-lodged" }, data: { baselineDigest: null } });
+    expect(await loadBaselineLetters(first)).toEqual({ added: 0, offered: 0 });
+    expect((await first.letterTemplate.findUniqueOrThrow({ where: { id: "appeal-lodged" } })).baselineDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(await first.letterTemplateVersion.count({ where: { templateId: "appeal-lodged" } })).toBe(1);
   });
 });
