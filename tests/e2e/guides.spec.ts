@@ -5,7 +5,7 @@ import { expect, expectAccessible, test } from "./fixtures.ts";
 const GUIDES = ["day-in-court", "after-the-trial", "anonymity", "compensation", "complaints", "safety", "after-no-further-action"];
 
 test("a reader goes from a walkthrough step to a guide and back; every guide passes axe in English and Welsh", async ({ page, visit }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   await visit("/walkthrough/verdict-and-sentence");
   const more = page.getByRole("region", { name: "More on this step" });
   await more.getByRole("link", { name: "After the trial" }).click();
