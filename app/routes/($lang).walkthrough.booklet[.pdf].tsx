@@ -8,9 +8,7 @@ import { FRESH_PUBLIC_CACHE_CONTROL, requireLang } from "~/utils/http.server.ts"
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLang(params.lang);
-  const groups = await servicesByGroup(getDb(), lang);
-  const support = groups.map(({ group, services }) => ({ group, services: services.map(({ name, for: who, contact, url }) => ({ name, for: who, contact, url })) }));
-  const pdf = await renderWalkthroughBooklet(lang, support);
+  const pdf = await renderWalkthroughBooklet(lang, await servicesByGroup(getDb(), lang));
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -24,24 +24,27 @@ export type BookletSupport = { group: SupportGroup; services: { name: string; fo
 const asText = (text: string) => text.replace(/\[/g, "(").replace(/\]/g, ")").replace(/\*+/g, "*");
 const asAddress = (url: string) => url.replace(/\(/g, "%28").replace(/\)/g, "%29");
 
-function supportPart(lang: Lang, support: BookletSupport): PdfPart | null {
-  if (!support.length) return null;
+/** The services as one part of the booklet, or none when there are none. */
+function supportParts(lang: Lang, support: BookletSupport): PdfPart[] {
+  if (!support.length) return [];
   const ui = uiStrings(lang).support;
-  return {
-    heading: ui.title,
-    intro: [ui.intro],
-    sections: support.map(({ group, services }) => ({
-      heading: ui.groups[group],
-      body: [
-        {
-          list: services.map((service) => {
-            const name = /^https:\/\/\S+$/.test(service.url) ? `[${asText(service.name)}](${asAddress(service.url)})` : asText(service.name);
-            return `${name}: ${asText(service.for)} ${asText(service.contact)}`;
-          }),
-        },
-      ],
-    })),
-  };
+  return [
+    {
+      heading: ui.title,
+      intro: [ui.intro],
+      sections: support.map(({ group, services }) => ({
+        heading: ui.groups[group],
+        body: [
+          {
+            list: services.map((service) => {
+              const name = /^https:\/\/\S+$/.test(service.url) ? `[${asText(service.name)}](${asAddress(service.url)})` : asText(service.name);
+              return `${name}: ${asText(service.for)} ${asText(service.contact)}`;
+            }),
+          },
+        ],
+      })),
+    },
+  ];
 }
 
 export function walkthroughBooklet(lang: Lang, support: BookletSupport = []): PdfDocument {
@@ -89,7 +92,7 @@ export function walkthroughBooklet(lang: Lang, support: BookletSupport = []): Pd
     lang,
     title: guide.title,
     subtitle: intro === undefined ? undefined : plainText(intro),
-    parts: [...stages, ...guideParts, ...[supportPart(lang, support)].filter((part) => part !== null), questions, glossary],
+    parts: [...stages, ...guideParts, ...supportParts(lang, support), questions, glossary],
     footerLabel: FOOTER[lang].label,
     footerOf: FOOTER[lang].of,
   };

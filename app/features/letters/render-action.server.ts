@@ -32,6 +32,7 @@ export async function actOnRender(db: Db, staff: User, version: LetterTemplateVe
   const area = staff.areaId ? await db.area.findUnique({ where: { id: staff.areaId } }) : null;
   const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
   const values = letterValues(form, placeholders, area, lang);
+  const sendTo = String(form.get("sendTo") ?? "").slice(0, 320);
   const answer = (extra: Partial<RenderPosted>, status = 200) => ({
     posted: {
       // What the portal filled in (the Area's name, deadlines), shown with the form.
@@ -40,7 +41,7 @@ export async function actOnRender(db: Db, staff: User, version: LetterTemplateVe
       typed: Object.fromEntries(
         [...form.entries()].filter(([key]) => key.startsWith("v.") && !isFilledByPortal(key.slice(2).split(".")[0]!)).map(([key, value]) => [key.slice(2), String(value)]),
       ),
-      sendTo: String(form.get("sendTo") ?? "").slice(0, 320),
+      sendTo,
       lang,
       ...extra,
     },
@@ -48,7 +49,7 @@ export async function actOnRender(db: Db, staff: User, version: LetterTemplateVe
   });
   try {
     if (form.get("intent") === "send") {
-      const to = String(form.get("sendTo") ?? "").slice(0, 320).trim().toLowerCase();
+      const to = sendTo.trim().toLowerCase();
       if (!EMAIL.test(to)) return answer({ error: "letters.errors.email", field: "sendTo" }, 400);
       if (form.get("safe") !== "yes") return answer({ error: "letters.errors.safeEmail", field: "safe" }, 400);
       if (!(await consumeAttempt("querySend", staff.id))) return answer({ error: "auth.errors.tooMany", field: "sendTo" }, 429);
