@@ -7,7 +7,7 @@ const MAX_SCRIPT = 30 * 1024;
 const MORE_PAGES = ["/cookies", "/privacy", "/accessibility", "/cy/cookies", "/cy/privacy", "/cy/accessibility"];
 
 test("public pages are light", async ({ page, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const manifest = (await (await request.get("/offline-manifest.json")).json()) as { urls: string[] };
   const pages = [...manifest.urls.filter((url) => !/\.(js|css|svg)$/.test(url)), ...MORE_PAGES];
   expect(pages.length).toBeGreaterThan(50);

@@ -25,7 +25,7 @@ async function insertQuery(areaId: string, boroughId: string) {
 }
 
 test("an ISVA's Metropolitan Police query for Lambeth reaches London South, is answered there, and stays out of London North's reach", async ({ browser, page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const question = `Is there a date for the trial yet? (${Date.now()})`;
 
   // The ISVA writes in Welsh.
@@ -184,7 +184,7 @@ test.describe("a query sent to the wrong Area", () => {
   test.use({ javaScriptEnabled: false });
 
   test("gets an internal note and is passed on with a reason; the old Area loses it and the new one sees why", async ({ browser, page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const reference = await insertQuery("london-north", "barnet");
 
     await signIn(page, demo("staff.london-north@portal.example"));
