@@ -10,7 +10,7 @@ import { requireCsrf, requireRole, requireUser } from "~/features/auth/guards.se
 import { isLang, localisePath } from "~/features/i18n/languages.ts";
 import { requireTemplateId } from "~/features/letters/access.server.ts";
 import { approvedVersion, metaOf } from "~/features/letters/letters.server.ts";
-import { letterFileName, letterValues } from "~/features/letters/render-form.server.ts";
+import { areaLines, letterFileName, letterValues } from "~/features/letters/render-form.server.ts";
 import { letterPdf, recordRender } from "~/features/letters/send.server.ts";
 import { LetterRenderError } from "~/features/letters/template-language.ts";
 import { refusalPage } from "~/server/refusal-page.server.ts";
@@ -42,7 +42,7 @@ async function letterAsPdf({ request, params }: ActionFunctionArgs) {
   const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId } }) : null;
   const values = letterValues(form, metaOf(version).placeholders, area, lang);
   try {
-    const pdf = await letterPdf(version, values, lang);
+    const pdf = await letterPdf(version, values, lang, areaLines(area, lang));
     await recordRender(getDb(), session.user, version, String(values.reference ?? ""), "pdf");
     return new Response(new Uint8Array(pdf), {
       headers: {

@@ -76,6 +76,13 @@ test("a member of staff is invited, sets a password and signs in; signing out en
   await expect(admin.getByRole("link", { name: "Exit this page" }).or(admin.getByRole("button", { name: "Exit this page" }))).toBeVisible();
   await admin.goto("/staff/admin/areas");
   await expectAccessible(admin);
+  await admin.getByRole("link", { name: "Change CPS Wessex" }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("CPS Wessex");
+  await admin.getByLabel("Phone number on letters (optional)").fill("call us");
+  await admin.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByRole("alert")).toContainText("Enter a phone number");
+  await expect(admin.getByLabel("RASSO unit mailbox")).not.toHaveValue("");
+  await expectAccessible(admin);
   await admin.goto("/staff/admin/domains");
   await expectAccessible(admin);
   await admin.goto("/staff/admin/audit");

@@ -470,7 +470,7 @@ function formCases(w: World): FormCase[] {
       status: [400], keep: ["contactEn", `Kept Contact ${w.run}`], echo: "nameEn",
     },
     {
-      name: "admin: Area mailbox", path: "/staff/admin/areas", who: w.admin, fields: [["areaId", "wessex"], ["rassoMailbox", HOSTILE], ["responseDays", "7"], ["fullContentEmail", "yes"]], status: [400], echo: "rassoMailbox",
+      name: "admin: Area mailbox", path: "/staff/admin/areas/wessex", who: w.admin, fields: [["rassoMailbox", HOSTILE], ["responseDays", "7"], ["fullContentEmail", "yes"], ["letterAddressEn", "1 Test Street\nTestville"]], status: [400], echo: "rassoMailbox",
     },
   ];
 }
@@ -829,7 +829,7 @@ test("line breaks in values never add a header to an e-mail or a line to a calen
     expectStatus(slot, [400], `a time published in a room with ${JSON.stringify(room)}`);
   }
   expectStatus(
-    await post(w, "/staff/admin/areas", { cookie: w.admin.cookie, pairs: signedPairs(w.admin, [["areaId", "wessex"], ["rassoMailbox", "rasso.wessex@cps.example\r\nBcc: x@evil.example"], ["responseDays", "7"]]) }),
+    await post(w, "/staff/admin/areas/wessex", { cookie: w.admin.cookie, pairs: signedPairs(w.admin, [["rassoMailbox", "rasso.wessex@cps.example\r\nBcc: x@evil.example"], ["responseDays", "7"]]) }),
     [400],
     "an Area mailbox with a header after it",
   );

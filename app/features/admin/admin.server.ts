@@ -26,9 +26,27 @@ export async function removeRecognisedDomain(db: Db, admin: User, domain: string
   });
 }
 
-export type AreaSettings = { rassoMailbox: string; responseDays: number; fullContentEmail: boolean };
+export type AreaSettings = {
+  rassoMailbox: string;
+  responseDays: number;
+  fullContentEmail: boolean;
+  letterAddressEn: string;
+  letterAddressCy: string;
+  letterPhone: string;
+};
 
-/** An Area's mailbox and query settings. Full-content e-mail is only for mailboxes on a secure government network. */
+export function listAreas(db: Db) {
+  return db.area.findMany({
+    orderBy: { nameEn: "asc" },
+    select: { id: true, nameEn: true, nameCy: true, rassoMailbox: true, responseDays: true, letterAddressEn: true },
+  });
+}
+
+/**
+ * An Area's mailbox, query settings and the address and phone number its
+ * letters print. Full-content e-mail is only for mailboxes on a secure
+ * government network.
+ */
 export async function setAreaSettings(db: Db, admin: User, areaId: string, settings: AreaSettings) {
   return db.$transaction(async (tx) => {
     const area = await tx.area.findUnique({ where: { id: areaId } });

@@ -74,12 +74,28 @@ export const domainSchema = z.object({
   organisation: z.string({ error: "auth.errors.organisationRequired" }).trim().min(1, "auth.errors.organisationRequired").max(160),
 });
 
-export const mailboxSchema = z.object({
-  areaId: z.string().min(1).max(60),
+// An address as letters print it: up to 6 lines of up to 80 characters, blank
+// lines and spaces at the ends dropped, no control characters.
+export const ADDRESS_LINES = 6;
+const letterAddress = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(/\r?\n/).map((line) => line.replace(/\s+/g, " ").trim()).filter(Boolean))
+  .refine((lines) => lines.length <= ADDRESS_LINES && lines.every((line) => line.length <= 80 && !/[\p{Cc}\p{Cf}]/u.test(line)), "admin.errors.address")
+  .transform((lines) => lines.join("\n"));
+
+export const areaSchema = z.object({
   rassoMailbox: z.string({ error: "admin.errors.mailboxInvalid" }).trim().toLowerCase().pipe(z.email({ error: "admin.errors.mailboxInvalid" })),
   responseDays: z.coerce.number({ error: "admin.errors.responseDays" }).int("admin.errors.responseDays").min(1, "admin.errors.responseDays").max(30, "admin.errors.responseDays"),
   fullContentEmail: z
     .string()
     .optional()
     .transform((value) => value === "yes"),
+  letterAddressEn: letterAddress,
+  letterAddressCy: letterAddress,
+  letterPhone: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").replace(/\s+/g, " ").trim())
+    .refine((value) => value === "" || /^\+?[0-9][0-9 ()-]{5,23}[0-9]$/.test(value), "admin.errors.phone"),
 });

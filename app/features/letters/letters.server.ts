@@ -224,10 +224,13 @@ export function versionChecks(version: Pick<LetterTemplateVersion, "bodyEn" | "b
   return plainEnglishChecks({ en: version.bodyEn, cy: version.bodyCy }, problems.map((problem) => problem.message));
 }
 
-/** A version rendered with values, in one language; throws LetterRenderError when values are missing or wrong. */
-export function renderVersion(version: LetterTemplateVersion, values: Record<string, unknown>, lang: Lang) {
+/**
+ * A version rendered with values, in one language, with the Area's address
+ * lines under its name; throws LetterRenderError when values are missing or wrong.
+ */
+export function renderVersion(version: LetterTemplateVersion, values: Record<string, unknown>, lang: Lang, areaLines: readonly string[] = []) {
   const meta = metaOf(version);
   const rendered = renderLetter(meta, lang === "cy" ? version.bodyCy : version.bodyEn, values, lang);
-  const top = { ...letterTop(meta, values, lang), lang };
+  const top = { ...letterTop(meta, values, lang, areaLines), lang };
   return { ...rendered, top, html: toHtml(rendered, top), text: toPlainText(rendered, top) };
 }

@@ -8,7 +8,7 @@ import type { Db } from "~/utils/db.server.ts";
 import { isLang } from "~/features/i18n/languages.ts";
 import { isFilledByPortal } from "./deadlines.ts";
 import { metaOf, renderVersion } from "./letters.server.ts";
-import { letterValues } from "./render-form.server.ts";
+import { areaLines, letterValues } from "./render-form.server.ts";
 import { recordRender, sendLetter } from "./send.server.ts";
 import { LetterRenderError, nestHeadings } from "./template-language.ts";
 
@@ -28,10 +28,11 @@ const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[a-z]{2,}$/i;
 
 export async function actOnRender(db: Db, staff: User, version: LetterTemplateVersion, form: FormData): Promise<{ posted: RenderPosted; status: number }> {
   const placeholders = metaOf(version).placeholders;
-  // The Area's name goes into the letter in the letter's language.
+  // The Area's name, address and phone go into the letter in the letter's language.
   const area = staff.areaId ? await db.area.findUnique({ where: { id: staff.areaId } }) : null;
   const lang = isLang(form.get("language")) ? (form.get("language") as "en" | "cy") : "en";
   const values = letterValues(form, placeholders, area, lang);
+  const sender = areaLines(area, lang);
   const sendTo = String(form.get("sendTo") ?? "").slice(0, 320);
   const answer = (extra: Partial<RenderPosted>, status = 200) => ({
     posted: {
@@ -53,10 +54,10 @@ export async function actOnRender(db: Db, staff: User, version: LetterTemplateVe
       if (!EMAIL.test(to)) return answer({ error: "letters.errors.email", field: "sendTo" }, 400);
       if (form.get("safe") !== "yes") return answer({ error: "letters.errors.safeEmail", field: "safe" }, 400);
       if (!(await consumeAttempt("querySend", staff.id))) return answer({ error: "auth.errors.tooMany", field: "sendTo" }, 429);
-      await sendLetter(db, staff, version, values, lang, to);
+      await sendLetter(db, staff, version, values, lang, to, sender);
       return answer({ sent: true });
     }
-    const letter = renderVersion(version, values, lang);
+    const letter = renderVersion(version, values, lang, sender);
     await recordRender(db, staff, version, String(values.reference ?? ""), "preview");
     return answer({ html: nestHeadings(letter.html, 2) });
   } catch (error) {

@@ -1,6 +1,7 @@
 // Reading a letter's values from the render form. Nothing read here is kept.
-// Values the portal knows are never taken from the form: the Area's name comes
-// from the Area record in the letter's language, and every deadline a scheme
+// Values the portal knows are never taken from the form: the Area's name,
+// address and phone number come from the Area record in the letter's language,
+// and every deadline a scheme
 // fixes is worked out from the date it runs from (deadlines.ts).
 import { readDateParts } from "~/features/dates/dates.ts";
 import { isFilledByPortal, withDerivedDeadlines } from "./deadlines.ts";
@@ -30,6 +31,21 @@ export function valuesFromForm(form: FormData, placeholders: LetterMeta["placeho
 }
 
 type AreaNames = { nameEn: string; nameCy: string } | null;
+type AreaDetails = { letterAddressEn: string; letterAddressCy: string; letterPhone: string } | null;
+
+const PHONE: Record<Lang, string> = { en: "Phone", cy: "Ffôn" };
+
+/**
+ * What a letter prints under the Area's name: the address an administrator
+ * set, in the letter's language (the English one when no Welsh one is set),
+ * then the phone number. Nothing when none is set: no address is assumed.
+ */
+export function areaLines(area: AreaDetails, lang: Lang): string[] {
+  if (!area) return [];
+  const address = (lang === "cy" && area.letterAddressCy) || area.letterAddressEn;
+  const lines = address.split("\n").map((line) => line.trim()).filter(Boolean);
+  return area.letterPhone ? [...lines, `${PHONE[lang]}: ${area.letterPhone}`] : lines;
+}
 
 /**
  * The values a letter is made with: what was typed, less anything the portal

@@ -19,8 +19,8 @@ const WORDS = {
 // in strings, so those characters are made literal here.
 const literal = (text: string) => text.replace(/\[/g, "［").replace(/\*\*/g, "∗∗");
 
-export async function letterPdf(version: LetterTemplateVersion, values: Record<string, unknown>, lang: Lang) {
-  const letter = renderVersion(version, values, lang);
+export async function letterPdf(version: LetterTemplateVersion, values: Record<string, unknown>, lang: Lang, areaLines: readonly string[] = []) {
+  const letter = renderVersion(version, values, lang, areaLines);
   const sections: PdfSection[] = [];
   let current: PdfSection = { heading: "", body: [] };
   for (const block of letter.blocks) {
@@ -56,9 +56,9 @@ export async function recordRender(db: Db, staff: User, version: LetterTemplateV
 }
 
 /** Queues the letter (text and PDF) to a safe address, in one transaction with its audit event. */
-export async function sendLetter(db: Db, staff: User, version: LetterTemplateVersion, values: Record<string, unknown>, lang: Lang, to: string) {
-  const letter = renderVersion(version, values, lang);
-  const pdf = await letterPdf(version, values, lang);
+export async function sendLetter(db: Db, staff: User, version: LetterTemplateVersion, values: Record<string, unknown>, lang: Lang, to: string, areaLines: readonly string[] = []) {
+  const letter = renderVersion(version, values, lang, areaLines);
+  const pdf = await letterPdf(version, values, lang, areaLines);
   await db.$transaction(async (tx) => {
     // The subject and file name say nothing about the case: they show on lock
     // screens and in mail lists, and the subject outlives the message. The

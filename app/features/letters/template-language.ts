@@ -619,8 +619,11 @@ export function renderLetter(meta: LetterMeta, source: string, given: Record<str
   return { heading, blocks };
 }
 
-/** What the renderer prints above the body: the sender, the case reference and the letter's date. */
-export function letterTop(meta: LetterMeta, values: Record<string, unknown>, lang: Lang): LetterTop {
+/**
+ * What the renderer prints above the body: the sender (with the Area's address
+ * and phone lines, where it has them), the case reference and the letter's date.
+ */
+export function letterTop(meta: LetterMeta, values: Record<string, unknown>, lang: Lang, areaLines: readonly string[] = []): LetterTop {
   const problems: LetterProblem[] = [];
   for (const name of PRINTED_AT_TOP) {
     const type = STANDARD_PLACEHOLDERS[name]!;
@@ -630,7 +633,7 @@ export function letterTop(meta: LetterMeta, values: Record<string, unknown>, lan
   }
   if (problems.length) throw new LetterRenderError(problems);
   return {
-    senderBlock: [tidy(meta.sender[lang]), tidy(values.area_name as string)],
+    senderBlock: [tidy(meta.sender[lang]), tidy(values.area_name as string), ...areaLines.map(tidy).filter(Boolean)],
     reference: tidy(values.reference as string),
     dateText: formatLongDate(values.letter_date as string, lang, { start: true }),
   };

@@ -25,7 +25,8 @@ const POLICY: Record<string, Policy> = {
   "($lang).staff.admin.invite.tsx": ["ADMIN"],
   "($lang).staff.admin.users.$id.tsx": ["ADMIN"],
   "($lang).staff.admin.domains.tsx": ["ADMIN"],
-  "($lang).staff.admin.areas.tsx": ["ADMIN"],
+  "($lang).staff.admin.areas._index.tsx": ["ADMIN"],
+  "($lang).staff.admin.areas.$id.tsx": ["ADMIN"],
   "($lang).staff.admin.audit.tsx": ["ADMIN"],
   "($lang).staff.admin.support._index.tsx": ["ADMIN"],
   "($lang).staff.admin.support.$id.tsx": ["ADMIN"],
@@ -174,11 +175,11 @@ describe("the access matrix", () => {
   for (const file of Object.keys(POLICY)) {
     describe(file, () => {
       const load = async () => (await import(/* @vite-ignore */ path.join(ROUTES_DIR, file))) as RouteModule;
-      // Letter routes read id as a letter and number as a version; others read id as a user.
+      // Letter routes read id as a letter and number as a version, the Area routes id as an Area; others read id as a user.
       const letterRoute = file.includes(".letters.");
       const args = (req: Request) => ({
         request: req,
-        params: { id: letterRoute ? "matrix-letter" : file.includes(".support.") ? "new" : targetUserId, number: "1", reference: file.includes(".meetings.") ? meetingReference : ownReference },
+        params: { id: letterRoute ? "matrix-letter" : file.includes(".support.") ? "new" : file.includes(".areas.") ? "wessex" : targetUserId, number: "1", reference: file.includes(".meetings.") ? meetingReference : ownReference },
         context: { cspNonce: "", clientAddress: "127.0.0.1" },
       });
 
