@@ -184,7 +184,7 @@ async function main(options: Options, scope: Scope) {
     log: (line) => console.log(`  ${line}`),
   };
   const pinning = canPin
-    ? `yes, with taskset: the portal, its PostgreSQL, the static server and the outbox worker on CPU 0; autocannon, the SMTP sink and Chromium on CPU ${CLIENT_CPU}`
+    ? `yes, with taskset: the portal, its PostgreSQL, the static server and the outbox worker on CPU 0; autocannon and the SMTP sink on CPU ${CLIENT_CPU}; Chromium, which runs alone, on every CPU (Lighthouse stands for a phone with several cores)`
     : "no (taskset or a second CPU is not available)";
   console.log(`CPU pinning: ${pinning}.`);
 

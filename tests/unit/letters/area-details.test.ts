@@ -46,7 +46,7 @@ describe("an Area's letter details as typed", () => {
   ])("refuse %s with a translated message", (_, pairs, field) => {
     const submission = settings(pairs);
     expect(submission.status).toBe("error");
-    expect(submission.error?.[field]?.[0]).toBe(field === "letterPhone" ? "admin.errors.phone" : "admin.errors.address");
+    expect(submission.status === "error" && submission.error?.[field]?.[0]).toBe(field === "letterPhone" ? "admin.errors.phone" : "admin.errors.address");
   });
 });
 
