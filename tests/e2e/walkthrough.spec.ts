@@ -74,14 +74,15 @@ test.describe("deadlines", () => {
     expect(page.url()).not.toContain("2026");
   });
 
-  test("gives the last day for a sentence review in Welsh, in calendar days", async ({ page, visit }) => {
+  test("gives the last day for a sentence review in Welsh: the last working day within 28 days", async ({ page, visit }) => {
     await visit("/cy/walkthrough/verdict-and-sentence");
     const form = page.locator("#deadline");
-    await form.getByLabel("Diwrnod").fill("25");
+    // 28 days after Thursday 4 December 2025 is New Year's Day, a bank holiday.
+    await form.getByLabel("Diwrnod").fill("4");
     await form.getByLabel("Mis").fill("12");
     await form.getByLabel("Blwyddyn").fill("2025");
     await form.getByRole("button", { name: "Cyfrifo'r diwrnod olaf" }).click();
-    await expect(page.getByTestId("deadline-result")).toContainText("erbyn dydd Iau 22 Ionawr 2026");
+    await expect(page.getByTestId("deadline-result")).toContainText("Llys Apêl yw dydd Mercher 31 Rhagfyr 2025, erbyn 5pm");
   });
 
   test("explains a bad date and keeps what was typed", async ({ page, visit }) => {

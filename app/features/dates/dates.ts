@@ -71,6 +71,17 @@ export function addWorkingDays(date: IsoDate, days: number): IsoDate {
   return current;
 }
 
+/**
+ * The last working day within `days` calendar days after `date`: the day
+ * `days` on, or the working day before it when that is a weekend or a bank
+ * holiday (as GOV.UK counts the Unduly Lenient Sentence scheme's 28 days).
+ */
+export function lastWorkingDayWithin(date: IsoDate, days: number): IsoDate {
+  let current = addCalendarDays(date, days);
+  while (!isWorkingDay(current)) current = addCalendarDays(current, -1);
+  return current;
+}
+
 // Made once: building a formatter costs far more than using one.
 const londonDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
 

@@ -2,10 +2,11 @@
 // from, so a letter can never print a deadline that disagrees with its dates:
 //   review_deadline  Victims' Right to Review: 10 working days after the letter date
 //                    (weekends and England and Wales bank holidays not counted)
-//   uls_deadline     Unduly Lenient Sentence scheme: 28 calendar days after sentence
+//   uls_deadline     Unduly Lenient Sentence scheme: the last working day within
+//                    28 calendar days after sentence
 //   cica_deadline    Criminal Injuries Compensation: 2 years after the incident
 // Pure: the render form, the PDF and the editors' preview share it.
-import { addCalendarDays, addWorkingDays, makeDate, OutsideCoveredYearsError, type IsoDate } from "~/features/dates/dates.ts";
+import { addWorkingDays, lastWorkingDayWithin, makeDate, OutsideCoveredYearsError, type IsoDate } from "~/features/dates/dates.ts";
 
 export type DeadlineKind = "vrr" | "uls" | "cica";
 
@@ -21,7 +22,7 @@ export function deadlineFrom(kind: DeadlineKind, from: IsoDate): IsoDate {
     case "vrr":
       return addWorkingDays(from, 10);
     case "uls":
-      return addCalendarDays(from, 28);
+      return lastWorkingDayWithin(from, 28);
     case "cica": {
       const [year, month, day] = from.split("-").map(Number) as [number, number, number];
       // 29 February runs to 28 February two years on.

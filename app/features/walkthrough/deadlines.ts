@@ -1,13 +1,16 @@
 // Rights with a time limit, made concrete: from the day the reader was told,
 // the last day to act. The limits are those of the Victims' Code in force and
 // the unduly lenient sentence scheme; they may change with a new Code.
-import { addCalendarDays, addWorkingDays, type IsoDate } from "~/features/dates/dates.ts";
+import { addWorkingDays, lastWorkingDayWithin, type IsoDate } from "~/features/dates/dates.ts";
 
 export const DEADLINES = {
   /** Ask the CPS for a review of a decision not to charge: within 10 working days of being told. */
   "right-to-review": { stage: "charging-decision", count: "working", days: 10 },
-  /** A request about an unduly lenient sentence must reach the Attorney General within 28 calendar days of sentence. */
-  "unduly-lenient-sentence": { stage: "verdict-and-sentence", count: "calendar", days: 28 },
+  /**
+   * The Attorney General's Office can refer a sentence to the Court of Appeal
+   * until 5pm on the last working day within 28 calendar days of sentence.
+   */
+  "unduly-lenient-sentence": { stage: "verdict-and-sentence", count: "last-working-within", days: 28 },
 } as const;
 
 export type DeadlineId = keyof typeof DEADLINES;
@@ -22,5 +25,5 @@ export function deadlineForStage(stageId: string): DeadlineId | undefined {
 
 export function lastDayToAct(id: DeadlineId, toldOn: IsoDate): IsoDate {
   const rule = DEADLINES[id];
-  return rule.count === "working" ? addWorkingDays(toldOn, rule.days) : addCalendarDays(toldOn, rule.days);
+  return rule.count === "working" ? addWorkingDays(toldOn, rule.days) : lastWorkingDayWithin(toldOn, rule.days);
 }

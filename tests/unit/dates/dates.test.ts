@@ -51,7 +51,12 @@ describe("the deadlines of the walkthrough", () => {
     ["unduly-lenient-sentence", "2026-11-23", "2026-12-21"],
     ["unduly-lenient-sentence", "2026-12-10", "2027-01-07"],
     ["unduly-lenient-sentence", "2028-02-01", "2028-02-29"],
-    ["unduly-lenient-sentence", "2026-11-28", "2026-12-26"],
+    // Day 28 a Saturday after Christmas Day: back to Thursday 24 December.
+    ["unduly-lenient-sentence", "2026-11-28", "2026-12-24"],
+    // Day 28 New Year's Day: Thursday 31 December, as GOV.UK's own example.
+    ["unduly-lenient-sentence", "2026-12-04", "2026-12-31"],
+    // Day 28 Easter Monday 2027, after Good Friday: Thursday 25 March.
+    ["unduly-lenient-sentence", "2027-03-01", "2027-03-25"],
   ] as const)("%s told on %s: last day %s", (id, told, expected) => {
     expect(lastDayToAct(id, told)).toBe(expected);
   });

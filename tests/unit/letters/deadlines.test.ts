@@ -22,9 +22,11 @@ describe("deadlines a scheme fixes", () => {
     expect(deadlineFrom("vrr", "2027-03-22")).toBe("2027-04-07");
   });
 
-  it("gives the Unduly Lenient Sentence scheme 28 calendar days from the sentence", () => {
+  it("gives the Unduly Lenient Sentence scheme the last working day within 28 calendar days of the sentence", () => {
     expect(deadlineFrom("uls", "2026-12-07")).toBe("2027-01-04");
     expect(deadlineFrom("uls", "2027-02-10")).toBe("2027-03-10");
+    // Day 28 is New Year's Day, a bank holiday.
+    expect(deadlineFrom("uls", "2026-12-04")).toBe("2026-12-31");
   });
 
   it("gives criminal injuries compensation 2 years from the incident, and 28 February for 29 February", () => {

@@ -42,7 +42,7 @@ describe("the outcome letter", () => {
     const letter = text({ found_guilty: true, sentenced: true, sentence: "9 years in prison", sentence_date: "2027-07-16", victim_contact_scheme: true });
     expect(letter).toMatch(/^The defendant has been found guilty\n/);
     expect(letter).toContain("9 years in prison");
-    expect(letter).toContain("by Friday 13 August 2027");
+    expect(letter).toContain("Court of Appeal is Friday 13 August 2027, by 5pm");
     expect(letter).toContain("Some sentences given in the Crown Court");
     expect(letter).toContain("The Court of Appeal then decides");
     expect(letter).toContain("The Probation Service runs it");
@@ -95,7 +95,7 @@ describe("the outcome letter", () => {
 
   it("keeps each result and its figures in Welsh", () => {
     expect(text({ found_guilty: true, sentenced: true, sentence: "9 mlynedd yn y carchar", sentence_date: "2027-07-16", victim_contact_scheme: true }, "cy")).toContain(
-      "erbyn dydd Gwener 13 Awst 2027",
+      "Llys Apêl yw dydd Gwener 13 Awst 2027, erbyn 5pm",
     );
     expect(text({ mixed_verdict: true, charges_guilty: "un", charges_not_guilty: "dau", sentence_adjourned: true }, "cy")).toMatch(/^Mae'r diffynnydd wedi'i gael yn euog o rai cyhuddiadau\n/);
     expect(text({ hung_jury: true, retrial: true }, "cy")).toContain("aildreial");
