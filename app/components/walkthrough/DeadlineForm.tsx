@@ -13,7 +13,7 @@ type Deadline = {
 };
 
 type Answer =
-  | { ok: true; result: string; explain: string; passed?: string }
+  | { ok: true; result: string; explain?: string; passed?: string }
   | { ok: false; error: string; values: { day?: string; month?: string; year?: string } };
 
 export function DeadlineForm({ deadline, answer }: { deadline: Deadline; answer?: Answer }) {
@@ -25,7 +25,7 @@ export function DeadlineForm({ deadline, answer }: { deadline: Deadline; answer?
       {answer?.ok ? (
         <div className="app-result" role="status" data-testid="deadline-result">
           <p className="app-result__headline">{answer.result}</p>
-          <p className="govuk-body">{answer.explain}</p>
+          {answer.explain ? <p className="govuk-body">{answer.explain}</p> : null}
           {answer.passed ? <p className="govuk-body">{answer.passed}</p> : null}
         </div>
       ) : null}

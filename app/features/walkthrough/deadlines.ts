@@ -1,7 +1,7 @@
 // Rights with a time limit, made concrete: from the day the reader was told,
 // the last day to act. The limits are those of the Victims' Code in force and
 // the unduly lenient sentence scheme; they may change with a new Code.
-import { addWorkingDays, lastWorkingDayWithin, type IsoDate } from "~/features/dates/dates.ts";
+import { addCalendarDays, addWorkingDays, lastWorkingDayWithin, type IsoDate } from "~/features/dates/dates.ts";
 
 export const DEADLINES = {
   /** Ask the CPS for a review of a decision not to charge: within 10 working days of being told. */
@@ -26,4 +26,14 @@ export function deadlineForStage(stageId: string): DeadlineId | undefined {
 export function lastDayToAct(id: DeadlineId, toldOn: IsoDate): IsoDate {
   const rule = DEADLINES[id];
   return rule.count === "working" ? addWorkingDays(toldOn, rule.days) : lastWorkingDayWithin(toldOn, rule.days);
+}
+
+/**
+ * A day the last day to act cannot be after, worked out without bank
+ * holidays: for a date too early for them to be known. Ten working days never
+ * span more than 30 calendar days, even over Christmas.
+ */
+export function latestPossibleDay(id: DeadlineId, toldOn: IsoDate): IsoDate {
+  const rule = DEADLINES[id];
+  return addCalendarDays(toldOn, rule.count === "working" ? rule.days * 3 : rule.days);
 }

@@ -7,7 +7,7 @@ import { lastChecked } from "~/features/content/fact-register.ts";
 import { plainText } from "~/features/content/markup.ts";
 import { guides, guideSummaries } from "~/features/guides/content.server.ts";
 import { stage, stageStrings, walkthrough } from "./content.server.ts";
-import { deadlineForStage, lastDayToAct, type DeadlineId } from "./deadlines.ts";
+import { deadlineForStage, lastDayToAct, latestPossibleDay, type DeadlineId } from "./deadlines.ts";
 import { neighbours, STAGE_IDS, stageNumber, type StageId } from "./stages.ts";
 
 /** Glossary definitions as plain text, ready to show in place. */
@@ -68,7 +68,7 @@ function deadlineUi(deadline: ReturnType<typeof walkthrough>["deadline"]) {
 }
 
 export type DeadlineAnswer =
-  | { ok: true; deadline: DeadlineId; result: string; explain: string; passed?: string }
+  | { ok: true; deadline: DeadlineId; result: string; explain?: string; passed?: string }
   | { ok: false; error: string; values: DateInput };
 
 /** The last day to act on a stage's time-limited right, for the date the reader gives. */
@@ -88,8 +88,10 @@ export function answerDeadline(lang: Lang, id: DeadlineId, input: DateInput, tod
       passed: lastDay < today ? strings[id].passed : undefined,
     };
   } catch (error) {
-    if (error instanceof OutsideCoveredYearsError) return { ok: false, error: "forms.dateOutsideYears", values: input };
-    throw error;
+    if (!(error instanceof OutsideCoveredYearsError)) throw error;
+    // Too long ago to count in bank holidays, but long enough ago to know the last day has gone.
+    if (latestPossibleDay(id, parsed.date) < today) return { ok: true, deadline: id, result: strings.longAgo, passed: strings[id].passed };
+    return { ok: false, error: "forms.dateOutsideYears", values: input };
   }
 }
 

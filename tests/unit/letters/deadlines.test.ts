@@ -7,6 +7,7 @@ const declared = {
   sentence_date: { type: "date", required: true },
   incident_date: { type: "date", required: true },
   review_deadline: { type: "date", required: true },
+  uls_last_working_day: { type: "date", required: true },
   uls_deadline: { type: "date", required: true },
   cica_deadline: { type: "date", required: true },
   area_name: { type: "text", required: true },
@@ -29,6 +30,13 @@ describe("deadlines a scheme fixes", () => {
     expect(deadlineFrom("uls", "2026-12-04")).toBe("2026-12-31");
   });
 
+  it("keeps uls_deadline at 28 calendar days, as letter versions approved before the last working day say beside it", () => {
+    // Day 28 is New Year's Day 2027: the request must reach the office within 28 calendar days.
+    expect(deadlineFrom("uls-calendar", "2026-12-04")).toBe("2027-01-01");
+    const { values } = withDerivedDeadlines(declared, { sentence_date: "2026-12-04" });
+    expect(values).toMatchObject({ uls_deadline: "2027-01-01", uls_last_working_day: "2026-12-31" });
+  });
+
   it("gives criminal injuries compensation 2 years from the incident, and 28 February for 29 February", () => {
     expect(deadlineFrom("cica", "2026-12-07")).toBe("2028-12-07");
     expect(deadlineFrom("cica", "2028-02-29")).toBe("2030-02-28");
@@ -41,7 +49,7 @@ describe("deadlines a scheme fixes", () => {
       incident_date: "2025-06-30",
     });
     expect(problems).toEqual([]);
-    expect(values).toMatchObject({ review_deadline: "2026-12-21", uls_deadline: "2026-12-29", cica_deadline: "2027-06-30" });
+    expect(values).toMatchObject({ review_deadline: "2026-12-21", uls_last_working_day: "2026-12-29", uls_deadline: "2026-12-29", cica_deadline: "2027-06-30" });
   });
 
   it("refuses a typed review deadline that disagrees with the letter date, naming the right one", () => {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { walkthrough } from "~/features/walkthrough/content.server.ts";
+import { answerDeadline } from "~/features/walkthrough/pages.server.ts";
+
+const split = (date: string) => {
+  const [year, month, day] = date.split("-");
+  return { day, month, year };
+};
+
+describe("the walkthrough's date box", () => {
+  const strings = walkthrough("en").deadline;
+
+  it("says the sentence review's last day has passed once the last working day has gone, though day 28 has not", () => {
+    // Sentence on Friday 4 December 2026: day 28 is New Year's Day, so the last day is Thursday 31 December.
+    const onTheDay = answerDeadline("en", "unduly-lenient-sentence", split("2026-12-04"), "2026-12-31");
+    expect(onTheDay).toMatchObject({ ok: true, result: expect.stringContaining("Thursday 31 December 2026"), passed: undefined });
+    const dayAfter = answerDeadline("en", "unduly-lenient-sentence", split("2026-12-04"), "2027-01-01");
+    expect(dayAfter).toMatchObject({ ok: true, passed: strings["unduly-lenient-sentence"].passed });
+  });
+
+  it.each([
+    ["unduly-lenient-sentence", "2023-06-01"],
+    ["right-to-review", "2023-12-20"],
+  ] as const)("answers %s told on %s, before the years whose bank holidays are known, with 'passed'", (id, told) => {
+    const answer = answerDeadline("en", id, split(told), "2026-12-07");
+    expect(answer).toEqual({ ok: true, deadline: id, result: strings.longAgo, passed: strings[id].passed });
+  });
+
+  it("still says it cannot count a date whose last day may not have come, in years not yet known", () => {
+    const answer = answerDeadline("cy", "unduly-lenient-sentence", split("2031-01-20"), "2031-02-01");
+    expect(answer).toMatchObject({ ok: false, error: "forms.dateOutsideYears" });
+  });
+
+  it("gives the Welsh 'passed' answer in Welsh", () => {
+    const answer = answerDeadline("cy", "unduly-lenient-sentence", split("2020-03-02"), "2026-12-07");
+    expect(answer).toMatchObject({ ok: true, result: walkthrough("cy").deadline.longAgo });
+  });
+});
