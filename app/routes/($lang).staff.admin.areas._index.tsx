@@ -9,6 +9,7 @@ import { requireRole, requireUser } from "~/features/auth/guards.server.ts";
 import { signedInData } from "~/features/auth/session-route.server.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { localisePath } from "~/features/i18n/languages.ts";
+import { letterDetailsSet } from "~/features/letters/area-details.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { titleFor } from "~/utils/meta.ts";
 
@@ -34,13 +35,14 @@ export default function Areas() {
         <tbody className="govuk-table__body">
           {areas.map((area) => {
             const name = lang === "cy" ? area.nameCy : area.nameEn;
+            const details = letterDetailsSet(area);
             return (
               <tr key={area.id} className="govuk-table__row">
                 <td className="govuk-table__cell">{name}</td>
                 <td className="govuk-table__cell">{area.rassoMailbox}</td>
                 <td className="govuk-table__cell">{area.responseDays}</td>
                 <td className="govuk-table__cell">
-                  {area.letterAddressEn ? t("admin.addressSet") : <strong className="govuk-tag govuk-tag--yellow">{t("admin.addressNotSet")}</strong>}
+                  {details === "none" ? <strong className="govuk-tag govuk-tag--yellow">{t("admin.addressNotSet")}</strong> : t(`admin.${details}`)}
                 </td>
                 <td className="govuk-table__cell">
                   <a className="govuk-link" href={localisePath(`/staff/admin/areas/${area.id}`, lang)}>

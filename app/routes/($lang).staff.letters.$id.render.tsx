@@ -13,6 +13,7 @@ import { signedInData } from "~/features/auth/session-route.server.ts";
 import { todayInLondon } from "~/features/dates/dates.ts";
 import { useLang, useT } from "~/features/i18n/i18n.ts";
 import { requireTemplateId } from "~/features/letters/access.server.ts";
+import { DETAILS_MISSING, letterDetailsSet } from "~/features/letters/area-details.ts";
 import { approvedVersion, metaOf } from "~/features/letters/letters.server.ts";
 import { actOnRender, type RenderPosted } from "~/features/letters/render-action.server.ts";
 import { meetingLetterValues } from "~/features/meetings/requests.server.ts";
@@ -33,7 +34,7 @@ async function load(request: Request, idParam: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, version } = await load(request, params.id);
   const meeting = new URL(request.url).searchParams.get("meeting");
-  const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId }, select: { letterAddressEn: true } }) : null;
+  const area = session.user.areaId ? await getDb().area.findUnique({ where: { id: session.user.areaId }, select: { letterAddressEn: true, letterPhone: true } }) : null;
   return {
     ...signedInData(session),
     id: version.templateId,
@@ -42,8 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     placeholders: metaOf(version).placeholders,
     // Sent back from the PDF download because its values no longer make the letter.
     pdfProblem: new URL(request.url).searchParams.get("problem") === "pdf",
-    // Letters print the Area's address under its name once an administrator sets it.
-    addressSet: Boolean(area?.letterAddressEn),
+    // Letters print the Area's address and phone number under its name once an administrator sets them.
+    details: letterDetailsSet(area),
     defaults: {
       letter_date: todayInLondon(),
       contact_name: session.user.name,
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RenderLetter() {
   const t = useT();
   const lang = useLang();
-  const { name, placeholders, defaults, id, pdfProblem, addressSet } = useLoaderData<typeof loader>();
+  const { name, placeholders, defaults, id, pdfProblem, details } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as RenderPosted | undefined;
   return (
     <>
@@ -76,7 +77,7 @@ export default function RenderLetter() {
       <span className="govuk-caption-l">{name[lang]}</span>
       <h1 className="govuk-heading-l">{t("letters.renderTitle")}</h1>
       <p className="govuk-body">{t("letters.renderIntro")}</p>
-      {addressSet ? null : <div className="govuk-inset-text">{t("letters.noAreaAddress")}</div>}
+      {details === "addressAndPhone" ? null : <div className="govuk-inset-text">{t(DETAILS_MISSING[details])}</div>}
       {posted?.problems ? (
         <ul className="govuk-list govuk-error-message" data-testid="render-problems">
           {posted.problems.map((problem) => (

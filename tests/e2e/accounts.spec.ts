@@ -78,10 +78,14 @@ test("a member of staff is invited, sets a password and signs in; signing out en
   await expectAccessible(admin);
   await admin.getByRole("link", { name: "Change CPS Wessex" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("CPS Wessex");
+  const mailbox = await admin.getByLabel("RASSO unit mailbox").inputValue();
+  await admin.getByLabel("Address for letters in Welsh (optional)").fill("1 Stryd Enghraifft");
   await admin.getByLabel("Phone number on letters (optional)").fill("call us");
   await admin.getByRole("button", { name: "Save" }).click();
   await expect(admin.getByRole("alert")).toContainText("Enter a phone number");
-  await expect(admin.getByLabel("RASSO unit mailbox")).not.toHaveValue("");
+  await expect(admin.getByRole("alert")).toContainText("Enter the address for letters in English as well");
+  await expect(admin.getByLabel("RASSO unit mailbox")).toHaveValue(mailbox);
+  await expect(admin.getByLabel("Address for letters in Welsh (optional)")).toHaveValue("1 Stryd Enghraifft");
   await expectAccessible(admin);
   await admin.goto("/staff/admin/domains");
   await expectAccessible(admin);

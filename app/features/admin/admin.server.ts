@@ -38,7 +38,7 @@ export type AreaSettings = {
 export function listAreas(db: Db) {
   return db.area.findMany({
     orderBy: { nameEn: "asc" },
-    select: { id: true, nameEn: true, nameCy: true, rassoMailbox: true, responseDays: true, letterAddressEn: true },
+    select: { id: true, nameEn: true, nameCy: true, rassoMailbox: true, responseDays: true, letterAddressEn: true, letterPhone: true },
   });
 }
 

@@ -98,4 +98,6 @@ export const areaSchema = z.object({
     .optional()
     .transform((value) => (value ?? "").replace(/\s+/g, " ").trim())
     .refine((value) => value === "" || /^\+?[0-9][0-9 ()-]{5,23}[0-9]$/.test(value), "admin.errors.phone"),
-});
+  })
+  // English letters print only the English address, and Welsh ones fall back to it.
+  .refine((area) => area.letterAddressEn !== "" || area.letterAddressCy === "", { path: ["letterAddressEn"], message: "admin.errors.addressEnFirst" });

@@ -8,8 +8,11 @@ import { closeRateLimits, initRateLimits } from "~/features/security/rate-limit.
 import { actOnRender } from "~/features/letters/render-action.server.ts";
 import { approvedVersion, loadBaselineLetters } from "~/features/letters/letters.server.ts";
 import { areaLines } from "~/features/letters/render-form.server.ts";
+import { letterDetailsSet } from "~/features/letters/area-details.ts";
 import { letterPdf } from "~/features/letters/send.server.ts";
 import { action as saveArea } from "~/routes/($lang).staff.admin.areas.$id.tsx";
+import { action as letterPdfRoute } from "~/routes/($lang).staff.letters.$id.render[.pdf].tsx";
+import { loader as renderPage } from "~/routes/($lang).staff.letters.$id.render.tsx";
 import { setDb, type Db } from "~/utils/db.server.ts";
 import { parseWithZod } from "~/utils/forms.ts";
 import { createMigratedDatabase } from "../../setup/database.ts";
@@ -47,6 +50,20 @@ describe("an Area's letter details as typed", () => {
     const submission = settings(pairs);
     expect(submission.status).toBe("error");
     expect(submission.status === "error" && submission.error?.[field]?.[0]).toBe(field === "letterPhone" ? "admin.errors.phone" : "admin.errors.address");
+  });
+
+  it("refuse a Welsh address without an English one, which English letters would go without", () => {
+    const submission = settings({ letterAddressCy: "1 Stryd Enghraifft\nCaerdydd" });
+    expect(submission.status === "error" && submission.error?.letterAddressEn).toEqual(["admin.errors.addressEnFirst"]);
+    expect(settings({ letterAddressEn: "1 Example Street", letterAddressCy: "1 Stryd Enghraifft" }).status).toBe("success");
+  });
+
+  it("are named by what is set, so a phone number alone is not called an address", () => {
+    expect(letterDetailsSet({ letterAddressEn: "1 Example Street", letterPhone: "029 2018 0000" })).toBe("addressAndPhone");
+    expect(letterDetailsSet({ letterAddressEn: "1 Example Street", letterPhone: "" })).toBe("addressOnly");
+    expect(letterDetailsSet({ letterAddressEn: "", letterPhone: "029 2018 0000" })).toBe("phoneOnly");
+    expect(letterDetailsSet({ letterAddressEn: "", letterPhone: "" })).toBe("none");
+    expect(letterDetailsSet(null)).toBe("none");
   });
 });
 
@@ -124,17 +141,58 @@ describe("an Area's details on its letters", () => {
 
     const pdf = await pdfText(await letterPdf(version, { victim_name: "Cerys", reference: "62/CF/90219/27", letter_date: "2027-05-10", area_name: "CPS Cymru-Wales", contact_name: "Owain Pritchard", contact_phone: "029 2018 0456", evidence_needed: true }, "cy", ["1 Stryd Enghraifft", "Caerdydd"]));
     expect(pdf.text).toContain("1 Stryd Enghraifft Caerdydd");
+
+    // The download route reads the Area itself: the staff member's own Area, in the letter's language.
+    const who = await signedIn(db, staff.id);
+    const form = new URLSearchParams({ csrf: who.csrf });
+    for (const [name, value] of letterForm("en").entries()) form.set(name, String(value));
+    const download = (await letterPdfRoute({
+      request: new Request("http://localhost/staff/letters/giving-evidence/render.pdf", {
+        method: "POST",
+        headers: { Cookie: who.cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: form,
+      }),
+      params: { id: "giving-evidence" },
+      context: { cspNonce: "", clientAddress: "127.0.0.1" },
+    } as never)) as Response;
+    expect(download.headers.get("Content-Type")).toBe("application/pdf");
+    const downloaded = await pdfText(Buffer.from(await download.arrayBuffer()));
+    expect(downloaded.text).toContain("1 Example Street Cardiff CF10 1AA Phone: 029 2018 0000");
   });
 
   it("keep everything typed when one is refused, and change nothing", async () => {
     const { user: admin } = await makeUser(db, { roles: ["ADMIN"] });
     const before = await db.area.findUniqueOrThrow({ where: { id: "cymru-wales" } });
-    const typed = { rassoMailbox: "rasso.new@cps.example", responseDays: "7", letterAddressEn: "2 Example Road\nSwansea", letterPhone: "not a number" };
+    const typed = {
+      rassoMailbox: "rasso.new@cps.example",
+      responseDays: "7",
+      fullContentEmail: "yes",
+      letterAddressEn: "2 Example Road\nSwansea",
+      letterAddressCy: "2 Heol Enghraifft\nAbertawe",
+      letterPhone: "not a number",
+    };
     const refused = (await post(await signedIn(db, admin.id), typed)) as unknown as { data: { errors: Record<string, string[]>; values: Record<string, string> }; init: { status: number } };
     expect(refused.init.status).toBe(400);
     expect(refused.data.errors.letterPhone).toEqual(["admin.errors.phone"]);
-    expect(refused.data.values).toMatchObject(typed);
+    // The checkbox comes back ticked.
+    expect(refused.data.values).toMatchObject({ ...typed, fullContentEmail: true });
     expect(await db.area.findUniqueOrThrow({ where: { id: "cymru-wales" } })).toEqual(before);
+  });
+
+  it("are named on the letter-making page by what is missing", async () => {
+    const notice = async (areaId: string) => {
+      const { user } = await makeUser(db, { roles: ["AREA_STAFF"], areaId });
+      const who = await signedIn(db, user.id);
+      const page = (await renderPage({
+        request: new Request("http://localhost/staff/letters/giving-evidence/render", { headers: { Cookie: who.cookie } }),
+        params: { id: "giving-evidence" },
+        context: { cspNonce: "", clientAddress: "127.0.0.1" },
+      } as never)) as { details: string };
+      return page.details;
+    };
+    await db.area.update({ where: { id: "london-north" }, data: { letterPhone: "020 7946 0000" } });
+    expect(await notice("london-north")).toBe("phoneOnly");
+    expect(await notice("wessex")).toBe("none");
   });
 
   it("are printed for no other Area", async () => {
