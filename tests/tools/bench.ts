@@ -34,11 +34,13 @@ import { measureLighthouse } from "./bench/lighthouse.ts";
 import { measureOutbox } from "./bench/outbox.ts";
 import { PAGES, measurePages } from "./bench/pages.ts";
 import {
+  BROWSER_CPUS,
   CLIENT_CPU,
   HOST,
   RESULTS_DIR,
   ROOT,
   SERVER_BUILD,
+  SERVER_CPU,
   STARTUP_TIMEOUT_MS,
   type Scope,
   canPin,
@@ -184,7 +186,7 @@ async function main(options: Options, scope: Scope) {
     log: (line) => console.log(`  ${line}`),
   };
   const pinning = canPin
-    ? `yes, with taskset: the portal, its PostgreSQL, the static server and the outbox worker on CPU 0; autocannon and the SMTP sink on CPU ${CLIENT_CPU}; Chromium, which runs alone, on every CPU (Lighthouse stands for a phone with several cores)`
+    ? `yes, with taskset: the portal, its PostgreSQL, the static server and the outbox worker on CPU ${SERVER_CPU}; autocannon and the SMTP sink on CPU ${CLIENT_CPU}; Chromium, with no load generator running, on CPU${BROWSER_CPUS.length > 1 ? "s" : ""} ${BROWSER_CPUS.join(", ")} (Lighthouse stands for a phone with several cores)`
     : "no (taskset or a second CPU is not available)";
   console.log(`CPU pinning: ${pinning}.`);
 

@@ -14,13 +14,45 @@ export const HOST = "127.0.0.1";
 export const STARTUP_TIMEOUT_MS = 120_000;
 export const STOP_TIMEOUT_MS = 25_000;
 
+
+/**
+ * The CPUs this process may use, read when it starts (before pinSelf moves
+ * it): the numbers in /proc/self/status's Cpus_allowed_list ("0-3,6"), or
+ * 0 to N-1 where that cannot be read.
+ */
+export const ALLOWED_CPUS: readonly number[] = readAllowedCpus();
+
+function readAllowedCpus(): number[] {
+  try {
+    const list = /^Cpus_allowed_list:\s*(\S+)$/m.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1];
+    if (list) return parseCpuList(list);
+  } catch {
+    // Not Linux: fall through.
+  }
+  return Array.from({ length: os.availableParallelism() }, (_, cpu) => cpu);
+}
+
+/** "0-2,5" as [0, 1, 2, 5]. */
+export function parseCpuList(list: string): number[] {
+  return list.split(",").flatMap((part) => {
+    const [from, to = from] = part.split("-").map(Number) as [number, number?];
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  });
+}
+
 /** The CPU for servers (the portal, its database, the static server, the outbox worker). */
-export const SERVER_CPU = 0;
-/** The CPU for clients (the load generator, the SMTP sink, the browser). */
-export const CLIENT_CPU = 1;
+export const SERVER_CPU = ALLOWED_CPUS[0] ?? 0;
+/** The CPU for clients (the load generator, the SMTP sink). */
+export const CLIENT_CPU = ALLOWED_CPUS[1] ?? 1;
+/**
+ * The CPUs for Chromium under Lighthouse (see lighthouse.ts): every allowed
+ * CPU but the servers' where that leaves two or more; with only two, both,
+ * so the portal answers the page's requests on a CPU Chromium also uses.
+ */
+export const BROWSER_CPUS: readonly number[] = ALLOWED_CPUS.length > 2 ? ALLOWED_CPUS.filter((cpu) => cpu !== SERVER_CPU) : ALLOWED_CPUS;
 
 export const canPin =
-  os.availableParallelism() >= 2 && spawnSync("taskset", ["--version"], { stdio: "ignore" }).status === 0;
+  ALLOWED_CPUS.length >= 2 && spawnSync("taskset", ["--version"], { stdio: "ignore" }).status === 0;
 
 /** The command, run on one CPU when pinning is available. */
 export function pinned(command: string, args: string[], cpu: number): [string, string[]] {
