@@ -17,8 +17,10 @@
 //   sign-in     sign-in with the right password (sign-in.ts);
 //   lighthouse  Lighthouse's mobile performance figures (lighthouse.ts).
 //
-// Servers run on CPU 0; the load generator, the SMTP sink and the browser on
-// CPU 1 (with taskset, where there are two CPUs). It prints one table, with
+// Servers run on the first CPU the process may use, the load generator and the
+// SMTP sink on the second (with taskset, where there are two or more), and
+// Chromium on every other one, or on both where there are only two
+// (lighthouse.ts). It prints one table, with
 // each figure set against the static server and its goal, and writes it as
 // Markdown and JSON to bench/results/ (git-ignored). Everything listens on
 // 127.0.0.1 only; everything started is stopped and the temporary directory

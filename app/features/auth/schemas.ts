@@ -84,6 +84,8 @@ const letterAddress = z
   .refine((lines) => lines.length <= ADDRESS_LINES && lines.every((line) => line.length <= 80 && !/[\p{Cc}\p{Cf}]/u.test(line)), "admin.errors.address")
   .transform((lines) => lines.join("\n"));
 
+const BOTH_ADDRESSES = z.object({ letterAddressEn: letterAddress, letterAddressCy: letterAddress });
+
 export const areaSchema = z.object({
   rassoMailbox: z.string({ error: "admin.errors.mailboxInvalid" }).trim().toLowerCase().pipe(z.email({ error: "admin.errors.mailboxInvalid" })),
   responseDays: z.coerce.number({ error: "admin.errors.responseDays" }).int("admin.errors.responseDays").min(1, "admin.errors.responseDays").max(30, "admin.errors.responseDays"),
@@ -100,4 +102,9 @@ export const areaSchema = z.object({
     .refine((value) => value === "" || /^\+?[0-9][0-9 ()-]{5,23}[0-9]$/.test(value), "admin.errors.phone"),
   })
   // English letters print only the English address, and Welsh ones fall back to it.
-  .refine((area) => area.letterAddressEn !== "" || area.letterAddressCy === "", { path: ["letterAddressEn"], message: "admin.errors.addressEnFirst" });
+  // Checked whenever both addresses are readable, so it is shown with any other error.
+  .refine((area) => area.letterAddressEn !== "" || area.letterAddressCy === "", {
+    path: ["letterAddressEn"],
+    message: "admin.errors.addressEnFirst",
+    when: (payload) => BOTH_ADDRESSES.safeParse(payload.value).success,
+  });

@@ -2,24 +2,22 @@
 // from, so a letter can never print a deadline that disagrees with its dates:
 //   review_deadline  Victims' Right to Review: 10 working days after the letter date
 //                    (weekends and England and Wales bank holidays not counted)
-//   uls_last_working_day  Unduly Lenient Sentence scheme: the last working day
+//   uls_deadline     Unduly Lenient Sentence scheme: the last working day
 //                    within 28 calendar days after sentence, the last day the
-//                    Attorney General's Office can refer it (by 5pm)
-//   uls_deadline     the same scheme's 28 calendar days after sentence, by which
-//                    a request must reach that office; versions of the outcome
-//                    letter approved before uls_last_working_day existed say
-//                    "28 days after the sentence, counting weekends and bank
-//                    holidays" beside it, so it keeps that meaning
+//                    Attorney General's Office can refer it (by 5pm). Outcome
+//                    letters approved before this rule say "28 days after the
+//                    sentence, counting weekends and bank holidays" beside it;
+//                    they get the same date, which is never later than the
+//                    true last day, until an editor approves the new text.
 //   cica_deadline    Criminal Injuries Compensation: 2 years after the incident
 // Pure: the render form, the PDF and the editors' preview share it.
-import { addCalendarDays, addWorkingDays, lastWorkingDayWithin, makeDate, OutsideCoveredYearsError, type IsoDate } from "~/features/dates/dates.ts";
+import { addWorkingDays, lastWorkingDayWithin, makeDate, OutsideCoveredYearsError, type IsoDate } from "~/features/dates/dates.ts";
 
-export type DeadlineKind = "vrr" | "uls" | "uls-calendar" | "cica";
+export type DeadlineKind = "vrr" | "uls" | "cica";
 
 export const DERIVED_DEADLINES: Readonly<Record<string, { kind: DeadlineKind; from: string }>> = {
   review_deadline: { kind: "vrr", from: "letter_date" },
-  uls_last_working_day: { kind: "uls", from: "sentence_date" },
-  uls_deadline: { kind: "uls-calendar", from: "sentence_date" },
+  uls_deadline: { kind: "uls", from: "sentence_date" },
   cica_deadline: { kind: "cica", from: "incident_date" },
 };
 
@@ -30,8 +28,6 @@ export function deadlineFrom(kind: DeadlineKind, from: IsoDate): IsoDate {
       return addWorkingDays(from, 10);
     case "uls":
       return lastWorkingDayWithin(from, 28);
-    case "uls-calendar":
-      return addCalendarDays(from, 28);
     case "cica": {
       const [year, month, day] = from.split("-").map(Number) as [number, number, number];
       // 29 February runs to 28 February two years on.

@@ -90,7 +90,7 @@ export function answerDeadline(lang: Lang, id: DeadlineId, input: DateInput, tod
   } catch (error) {
     if (!(error instanceof OutsideCoveredYearsError)) throw error;
     // Too long ago to count in bank holidays, but long enough ago to know the last day has gone.
-    if (latestPossibleDay(id, parsed.date) < today) return { ok: true, deadline: id, result: strings.longAgo, passed: strings[id].passed };
+    if (latestPossibleDay(id, parsed.date) < today) return { ok: true, deadline: id, result: strings[id].passed };
     return { ok: false, error: "forms.dateOutsideYears", values: input };
   }
 }

@@ -56,6 +56,9 @@ describe("an Area's letter details as typed", () => {
     const submission = settings({ letterAddressCy: "1 Stryd Enghraifft\nCaerdydd" });
     expect(submission.status === "error" && submission.error?.letterAddressEn).toEqual(["admin.errors.addressEnFirst"]);
     expect(settings({ letterAddressEn: "1 Example Street", letterAddressCy: "1 Stryd Enghraifft" }).status).toBe("success");
+    // Said together with any other error, not only once the rest is right.
+    const both = settings({ responseDays: "soon", letterAddressCy: "1 Stryd Enghraifft" });
+    expect(both.status === "error" && both.error).toMatchObject({ responseDays: ["admin.errors.responseDays"], letterAddressEn: ["admin.errors.addressEnFirst"] });
   });
 
   it("are named by what is set, so a phone number alone is not called an address", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addCalendarDays, isWorkingDay } from "~/features/dates/dates.ts";
 import { deadlineFrom, withDerivedDeadlines } from "~/features/letters/deadlines.ts";
 import { letterFileName, letterValues, valuesFromForm } from "~/features/letters/render-form.server.ts";
 
@@ -7,7 +8,6 @@ const declared = {
   sentence_date: { type: "date", required: true },
   incident_date: { type: "date", required: true },
   review_deadline: { type: "date", required: true },
-  uls_last_working_day: { type: "date", required: true },
   uls_deadline: { type: "date", required: true },
   cica_deadline: { type: "date", required: true },
   area_name: { type: "text", required: true },
@@ -30,11 +30,13 @@ describe("deadlines a scheme fixes", () => {
     expect(deadlineFrom("uls", "2026-12-04")).toBe("2026-12-31");
   });
 
-  it("keeps uls_deadline at 28 calendar days, as letter versions approved before the last working day say beside it", () => {
-    // Day 28 is New Year's Day 2027: the request must reach the office within 28 calendar days.
-    expect(deadlineFrom("uls-calendar", "2026-12-04")).toBe("2027-01-01");
-    const { values } = withDerivedDeadlines(declared, { sentence_date: "2026-12-04" });
-    expect(values).toMatchObject({ uls_deadline: "2027-01-01", uls_last_working_day: "2026-12-31" });
+  it("never gives a sentence review date later than day 28, or one that is not a working day, in any letter version", () => {
+    // Versions approved before the working-day rule say "28 days after the sentence" beside the same date.
+    for (let sentence = "2025-01-01"; sentence < "2030-12-01"; sentence = addCalendarDays(sentence, 1)) {
+      const last = deadlineFrom("uls", sentence);
+      expect(isWorkingDay(last)).toBe(true);
+      expect(last <= addCalendarDays(sentence, 28) && last >= addCalendarDays(sentence, 24)).toBe(true);
+    }
   });
 
   it("gives criminal injuries compensation 2 years from the incident, and 28 February for 29 February", () => {
@@ -49,7 +51,7 @@ describe("deadlines a scheme fixes", () => {
       incident_date: "2025-06-30",
     });
     expect(problems).toEqual([]);
-    expect(values).toMatchObject({ review_deadline: "2026-12-21", uls_last_working_day: "2026-12-29", uls_deadline: "2026-12-29", cica_deadline: "2027-06-30" });
+    expect(values).toMatchObject({ review_deadline: "2026-12-21", uls_deadline: "2026-12-29", cica_deadline: "2027-06-30" });
   });
 
   it("refuses a typed review deadline that disagrees with the letter date, naming the right one", () => {

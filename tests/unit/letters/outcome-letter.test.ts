@@ -39,10 +39,11 @@ describe("the outcome letter", () => {
   });
 
   it("guilty and sentenced: the sentence, the unduly lenient sentence scheme with its date, and the Probation Service's scheme", () => {
-    const letter = text({ found_guilty: true, sentenced: true, sentence: "9 years in prison", sentence_date: "2027-07-16", victim_contact_scheme: true });
+    // Day 28 is the August bank holiday, Monday 30 August 2027: the last day is the Friday before.
+    const letter = text({ found_guilty: true, sentenced: true, sentence: "9 years in prison", sentence_date: "2027-08-02", letter_date: "2027-08-03", victim_contact_scheme: true });
     expect(letter).toMatch(/^The defendant has been found guilty\n/);
     expect(letter).toContain("9 years in prison");
-    expect(letter).toContain("Court of Appeal is Friday 13 August 2027, by 5pm");
+    expect(letter).toContain("Court of Appeal is Friday 27 August 2027, by 5pm");
     expect(letter).toContain("Some sentences given in the Crown Court");
     expect(letter).toContain("The Court of Appeal then decides");
     expect(letter).toContain("The Probation Service runs it");
@@ -94,8 +95,8 @@ describe("the outcome letter", () => {
   });
 
   it("keeps each result and its figures in Welsh", () => {
-    expect(text({ found_guilty: true, sentenced: true, sentence: "9 mlynedd yn y carchar", sentence_date: "2027-07-16", victim_contact_scheme: true }, "cy")).toContain(
-      "Llys Apêl yw dydd Gwener 13 Awst 2027, erbyn 5pm",
+    expect(text({ found_guilty: true, sentenced: true, sentence: "9 mlynedd yn y carchar", sentence_date: "2027-08-02", letter_date: "2027-08-03", victim_contact_scheme: true }, "cy")).toContain(
+      "Llys Apêl yw dydd Gwener 27 Awst 2027, erbyn 5pm",
     );
     expect(text({ mixed_verdict: true, charges_guilty: "un", charges_not_guilty: "dau", sentence_adjourned: true }, "cy")).toMatch(/^Mae'r diffynnydd wedi'i gael yn euog o rai cyhuddiadau\n/);
     expect(text({ hung_jury: true, retrial: true }, "cy")).toContain("aildreial");

@@ -23,7 +23,12 @@ describe("the walkthrough's date box", () => {
     ["right-to-review", "2023-12-20"],
   ] as const)("answers %s told on %s, before the years whose bank holidays are known, with 'passed'", (id, told) => {
     const answer = answerDeadline("en", id, split(told), "2026-12-07");
-    expect(answer).toEqual({ ok: true, deadline: id, result: strings.longAgo, passed: strings[id].passed });
+    expect(answer).toEqual({ ok: true, deadline: id, result: strings[id].passed });
+  });
+
+  it("counts a right to review told just before the known years as not yet passed, since its last day may still be to come", () => {
+    // Told Friday 22 December 2023: the 10 working days end on Wednesday 10 January 2024.
+    expect(answerDeadline("en", "right-to-review", split("2023-12-22"), "2024-01-05")).toMatchObject({ ok: false, error: "forms.dateOutsideYears" });
   });
 
   it("still says it cannot count a date whose last day may not have come, in years not yet known", () => {
@@ -33,6 +38,6 @@ describe("the walkthrough's date box", () => {
 
   it("gives the Welsh 'passed' answer in Welsh", () => {
     const answer = answerDeadline("cy", "unduly-lenient-sentence", split("2020-03-02"), "2026-12-07");
-    expect(answer).toMatchObject({ ok: true, result: walkthrough("cy").deadline.longAgo });
+    expect(answer).toMatchObject({ ok: true, result: walkthrough("cy").deadline["unduly-lenient-sentence"].passed });
   });
 });
