@@ -80,12 +80,13 @@ export function answerDeadline(lang: Lang, id: DeadlineId, input: DateInput, tod
     const lastDay = lastDayToAct(id, parsed.date);
     const fill = (text: string) =>
       text.replace("{{date}}", formatLongDate(lastDay, lang)).replace("{{told}}", formatLongDate(parsed.date, lang));
+    const passed = lastDay < today;
     return {
       ok: true,
       deadline: id,
-      result: fill(strings[id].result),
+      result: fill(passed ? strings[id].passedResult : strings[id].result),
       explain: fill(strings[id].explain),
-      passed: lastDay < today ? strings[id].passed : undefined,
+      passed: passed ? strings[id].passed : undefined,
     };
   } catch (error) {
     if (!(error instanceof OutsideCoveredYearsError)) throw error;

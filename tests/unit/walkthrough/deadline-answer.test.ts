@@ -15,7 +15,12 @@ describe("the walkthrough's date box", () => {
     const onTheDay = answerDeadline("en", "unduly-lenient-sentence", split("2026-12-04"), "2026-12-31");
     expect(onTheDay).toMatchObject({ ok: true, result: expect.stringContaining("Thursday 31 December 2026"), passed: undefined });
     const dayAfter = answerDeadline("en", "unduly-lenient-sentence", split("2026-12-04"), "2027-01-01");
-    expect(dayAfter).toMatchObject({ ok: true, passed: strings["unduly-lenient-sentence"].passed });
+    // Said in the past tense, without "send your request as early as you can".
+    expect(dayAfter).toMatchObject({
+      ok: true,
+      result: "The last day the Attorney General's Office could send the case to the Court of Appeal was Thursday 31 December 2026, by 5pm.",
+      passed: strings["unduly-lenient-sentence"].passed,
+    });
   });
 
   it.each([
