@@ -69,7 +69,9 @@ test.describe("deadlines", () => {
     await form.getByLabel("Month").fill("11");
     await form.getByLabel("Year").fill("2026");
     await form.getByRole("button", { name: "Work out the last day" }).click();
-    await expect(page.getByTestId("deadline-result")).toContainText("Ask for a review by Monday 16 November 2026.");
+    // A date long gone: the last day in the past tense, and that a review can still be asked for.
+    await expect(page.getByTestId("deadline-result")).toContainText("The 10 working days ended on Monday 16 November 2026.");
+    await expect(page.getByTestId("deadline-result")).toContainText("you can still ask for a review");
     await expectAccessible(page);
     expect(page.url()).not.toContain("2026");
   });
@@ -82,7 +84,7 @@ test.describe("deadlines", () => {
     await form.getByLabel("Mis").fill("12");
     await form.getByLabel("Blwyddyn").fill("2025");
     await form.getByRole("button", { name: "Cyfrifo'r diwrnod olaf" }).click();
-    await expect(page.getByTestId("deadline-result")).toContainText("Llys Apêl yw dydd Mercher 31 Rhagfyr 2025, erbyn 5pm");
+    await expect(page.getByTestId("deadline-result")).toContainText("Llys Apêl oedd dydd Mercher 31 Rhagfyr 2025, erbyn 5pm");
   });
 
   test("explains a bad date and keeps what was typed", async ({ page, visit }) => {
