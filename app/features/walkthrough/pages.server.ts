@@ -85,7 +85,8 @@ export function answerDeadline(lang: Lang, id: DeadlineId, input: DateInput, tod
       ok: true,
       deadline: id,
       result: fill(passed ? strings[id].passedResult : strings[id].result),
-      explain: fill(strings[id].explain),
+      // Once passed, the "passed" text says what the rule means now.
+      explain: passed ? undefined : fill(strings[id].explain),
       passed: passed ? strings[id].passed : undefined,
     };
   } catch (error) {

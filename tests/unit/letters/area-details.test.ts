@@ -8,7 +8,7 @@ import { closeRateLimits, initRateLimits } from "~/features/security/rate-limit.
 import { actOnRender } from "~/features/letters/render-action.server.ts";
 import { approvedVersion, loadBaselineLetters } from "~/features/letters/letters.server.ts";
 import { areaLines } from "~/features/letters/render-form.server.ts";
-import { letterDetailsSet } from "~/features/letters/area-details.ts";
+import { DETAILS_MISSING, letterDetailsSet } from "~/features/letters/area-details.ts";
 import { letterPdf } from "~/features/letters/send.server.ts";
 import { action as saveArea } from "~/routes/($lang).staff.admin.areas.$id.tsx";
 import { action as letterPdfRoute } from "~/routes/($lang).staff.letters.$id.render[.pdf].tsx";
@@ -194,8 +194,16 @@ describe("an Area's details on its letters", () => {
       return page.details;
     };
     await db.area.update({ where: { id: "london-north" }, data: { letterPhone: "020 7946 0000" } });
-    expect(await notice("london-north")).toBe("phoneOnly");
-    expect(await notice("wessex")).toBe("none");
+    await db.area.update({ where: { id: "london-south" }, data: { letterAddressEn: "1 Example Street\nLondon" } });
+    try {
+      expect(await notice("london-north")).toBe("phoneOnly");
+      expect(await notice("london-south")).toBe("addressOnly");
+      expect(await notice("wessex")).toBe("none");
+    } finally {
+      await db.area.updateMany({ where: { id: { in: ["london-north", "london-south"] } }, data: { letterPhone: "", letterAddressEn: "" } });
+    }
+    // Each missing detail is named as what it is.
+    expect(DETAILS_MISSING).toEqual({ none: "letters.noAreaDetails", phoneOnly: "letters.noAreaAddress", addressOnly: "letters.noAreaPhone" });
   });
 
   it("are printed for no other Area", async () => {

@@ -34,8 +34,9 @@ describe("deadlines a scheme fixes", () => {
     // Versions approved before the working-day rule say "28 days after the sentence" beside the same date.
     for (let sentence = "2025-01-01"; sentence < "2030-12-01"; sentence = addCalendarDays(sentence, 1)) {
       const last = deadlineFrom("uls", sentence);
-      expect(isWorkingDay(last)).toBe(true);
-      expect(last <= addCalendarDays(sentence, 28) && last >= addCalendarDays(sentence, 24)).toBe(true);
+      expect(isWorkingDay(last), sentence).toBe(true);
+      expect(last <= addCalendarDays(sentence, 28), sentence).toBe(true);
+      expect(last >= addCalendarDays(sentence, 24), sentence).toBe(true);
     }
   });
 

@@ -13,7 +13,7 @@ describe("the walkthrough's date box", () => {
   it("says the sentence review's last day has passed once the last working day has gone, though day 28 has not", () => {
     // Sentence on Friday 4 December 2026: day 28 is New Year's Day, so the last day is Thursday 31 December.
     const onTheDay = answerDeadline("en", "unduly-lenient-sentence", split("2026-12-04"), "2026-12-31");
-    expect(onTheDay).toMatchObject({ ok: true, result: expect.stringContaining("Thursday 31 December 2026"), passed: undefined });
+    expect(onTheDay).toMatchObject({ ok: true, result: expect.stringContaining("Thursday 31 December 2026"), explain: expect.stringContaining("28 days"), passed: undefined });
     const dayAfter = answerDeadline("en", "unduly-lenient-sentence", split("2026-12-04"), "2027-01-01");
     // Said in the past tense, without "send your request as early as you can".
     expect(dayAfter).toMatchObject({
@@ -21,6 +21,7 @@ describe("the walkthrough's date box", () => {
       result: "The last day the Attorney General's Office could send the case to the Court of Appeal was Thursday 31 December 2026, by 5pm.",
       passed: strings["unduly-lenient-sentence"].passed,
     });
+    expect(dayAfter).not.toHaveProperty("explain", expect.anything());
   });
 
   it.each([
