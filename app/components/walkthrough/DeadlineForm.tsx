@@ -3,6 +3,7 @@
 import { Button } from "~/components/ui/Button.tsx";
 import { DateField } from "~/components/ui/DateField.tsx";
 import { ErrorSummary } from "~/components/ui/ErrorSummary.tsx";
+import type { DeadlineAnswer } from "~/features/walkthrough/pages.server.ts";
 
 type Deadline = {
   id: string;
@@ -12,11 +13,7 @@ type Deadline = {
   noStore: string;
 };
 
-type Answer =
-  | { ok: true; result: string; explain?: string; passed?: string }
-  | { ok: false; error: string; values: { day?: string; month?: string; year?: string } };
-
-export function DeadlineForm({ deadline, answer }: { deadline: Deadline; answer?: Answer }) {
+export function DeadlineForm({ deadline, answer }: { deadline: Deadline; answer?: DeadlineAnswer }) {
   const error = answer && !answer.ok ? answer.error : undefined;
   return (
     <div className="app-deadline app-no-print" id="deadline">

@@ -14,7 +14,6 @@ export const HOST = "127.0.0.1";
 export const STARTUP_TIMEOUT_MS = 120_000;
 export const STOP_TIMEOUT_MS = 25_000;
 
-
 /**
  * The CPUs this process may use, read when it starts (before pinSelf moves
  * it): the numbers in /proc/self/status's Cpus_allowed_list ("0-3,6"), or
